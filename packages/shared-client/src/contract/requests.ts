@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { Email, Metadata, Money, Amount, Timestamp } from './primitives';
+import { RmaId } from './rma';
+import { ReturnType, RmaKind, RmaStatus } from './statuses';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const CreateTradeReturnItem = z
+  .object({
+    sku: text(100),
+    quantity: z.number().int().min(1).max(10_000),
+    reason: text(500).optional(),
+    unit_price: Amount.optional(),
+  })
+  .strict();
+
+export const CreateTradeReturnBody = z
+  .object({
+    customer: z
+      .object({ email: Email, name: text(200).optional(), company: text(200).optional() })
+      .strict(),
+    items: z.array(CreateTradeReturnItem).min(1).max(100),
+    credit_requested: Money.optional(),
+    requires_label: z.boolean().optional(),
+    return_type: ReturnType.optional(),
+    external_reference: text(200).optional(),
+    metadata: Metadata.optional(),
+  })
+  .strict();
+export type CreateTradeReturnBody = z.input<typeof CreateTradeReturnBody>;
+
+export const CreateOfflineRepairBody = z
+  .object({
+    serial: text(100),
+    fault_description: text(2000),
+    customer_email: Email,
+    customer_name: text(200).optional(),
+    product: text(200).optional(),
+    metadata: Metadata.optional(),
+  })
+  .strict();
+export type CreateOfflineRepairBody = z.input<typeof CreateOfflineRepairBody>;
+
+/** Query strings arrive as text: booleans and numbers are parsed here, strictly. */
+const QueryBoolean = z.enum(['true', 'false']).transform((v) => v === 'true');
+const QueryLimit = z.coerce.number().int().min(1).max(100).default(25);
+
+export const Cursor = z.string().min(1).max(200).describe('opaque cursor from a previous page');
+
+export const RmaListFilters = z
+  .object({
+    status: RmaStatus.optional(),
+    customer_email: Email.optional(),
+    created_after: Timestamp.optional(),
+    created_before: Timestamp.optional(),
+    updated_after: Timestamp.optional(),
+    breached: QueryBoolean.optional(),
+    kind: RmaKind.optional(),
+    limit: QueryLimit,
+    cursor: Cursor.optional(),
+  })
+  .strict();
+export type RmaListFilters = z.input<typeof RmaListFilters>;
+
+/** The per-kind lists take the same filters but `kind`. */
+export const KindListFilters = RmaListFilters.omit({ kind: true });
+export type KindListFilters = z.input<typeof KindListFilters>;
+
+export const RmaIdParams = z.object({ id: RmaId }).strict();
