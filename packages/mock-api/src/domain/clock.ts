@@ -1,3 +1,5 @@
+import { warnBackgroundFailure } from './warn';
+
 /**
  * The server's clock: wall time plus everything advanced so far. Every time-based behaviour (SLA,
  * auto-close, retry backoff, timestamps, JWT `iat`) reads it and schedules on it, so a test that
@@ -82,7 +84,12 @@ export function createClock(options: { wallTime?: () => number; startOffsetMs?: 
     // A task may schedule more work that is already due (a retry due "now"): it joins this loop.
     for (let t = heap.peek(); t && t.at <= now(); t = heap.peek()) {
       heap.pop();
-      t.task();
+      try {
+        t.task();
+      } catch (error) {
+        // One failing task must not strand the tasks behind it, nor leave the wall timer unarmed.
+        warnBackgroundFailure('clock task failed', error);
+      }
     }
     armWallTimer(true);
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Timestamp, prefixedId } from './primitives';
+import { Cursor, QueryLimit, Timestamp, prefixedId } from './primitives';
 import { Rma } from './rma';
 import { RmaStatus } from './statuses';
 
@@ -14,7 +14,10 @@ export const EVENT_CATALOGUE = {
   'return.canceled': { label: 'Return Canceled', description: 'a return or repair is canceled' },
   'return.paused': { label: 'Return Paused', description: 'a return is paused' },
   'return.resumed': { label: 'Return Resumed', description: 'a paused return is resumed' },
-  'return.completed': { label: 'Return Completed', description: 'a return or repair is completed and closed' },
+  'return.completed': {
+    label: 'Return Completed',
+    description: 'a return or repair is completed and closed',
+  },
   'return.reset': { label: 'Return Reset', description: 'a return is reset' },
   'return.updated': { label: 'Return Updated', description: 'a return changes in any other way' },
   'return.exchange_released': {
@@ -46,9 +49,14 @@ export const EventType = z.enum(EVENT_TYPES);
 
 export const EventId = prefixedId('evt').describe('event id, stable across retries and replays');
 
+/** Vendors whose deliveries the verifier normalizes into this envelope. */
+export const EventSource = z.enum(['returns-api', 'redo', 'swap']);
+
 export const EventData = z.object({
   rma: Rma,
   previous_status: RmaStatus.nullable().optional(),
+  /** Set when the event was normalized from another vendor's payload: the original, untouched. */
+  source: z.object({ vendor: EventSource, payload: z.unknown() }).optional(),
 });
 
 export const EventEnvelope = z.object({
@@ -69,8 +77,8 @@ export const EventListFilters = z
     type: EventType.optional(),
     subject_id: z.string().min(1).max(100).optional(),
     created_after: Timestamp.optional(),
-    cursor: z.string().min(1).max(200).optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(25),
+    cursor: Cursor.optional(),
+    limit: QueryLimit,
   })
   .strict();
 export type EventListFilters = z.input<typeof EventListFilters>;

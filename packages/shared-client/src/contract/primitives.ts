@@ -13,7 +13,8 @@ export const Currency = z
 export const Amount = z
   .number()
   .nonnegative()
-  .refine((n) => Number.isFinite(n) && Math.round(n * 100) === n * 100, 'must have at most two decimals')
+  // Not `Math.round(n * 100) === n * 100`: in binary floating point 19.99 * 100 is 1998.9999999999998.
+  .refine((n) => Number.isFinite(n) && Number(n.toFixed(2)) === n, 'must have at most two decimals')
   .describe('amount in major units, e.g. 19.99');
 
 export const Money = z.object({ amount: Amount, currency: Currency }).strict();
@@ -28,6 +29,16 @@ export const Metadata = z
 export type Metadata = z.infer<typeof Metadata>;
 
 export const prefixedId = (prefix: string) =>
-  z
-    .string()
-    .regex(new RegExp(`^${prefix}_[A-Za-z0-9]{1,48}$`), `must be an id starting with "${prefix}_"`);
+  z.string().regex(new RegExp(`^${prefix}_[A-Za-z0-9]{1,48}$`), `must be an id starting with "${prefix}_"`);
+
+/** Query strings arrive as text; the client passes real booleans and numbers. Both parse here. */
+export const QueryBoolean = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]);
+
+export const QueryLimit = z
+  .union([z.number(), z.string().regex(/^\d+$/, 'must be a whole number')])
+  .transform(Number)
+  .pipe(z.number().int().min(1).max(100))
+  .default(25)
+  .describe('page size, 1 to 100');
+
+export const Cursor = z.string().min(1).max(200).describe('opaque cursor from a previous page');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Email, Metadata, Money, Amount, Timestamp } from './primitives';
+import { Amount, Cursor, Email, Metadata, Money, QueryBoolean, QueryLimit, Timestamp } from './primitives';
 import { RmaId } from './rma';
 import { ReturnType, RmaKind, RmaStatus } from './statuses';
 
@@ -16,9 +16,7 @@ export const CreateTradeReturnItem = z
 
 export const CreateTradeReturnBody = z
   .object({
-    customer: z
-      .object({ email: Email, name: text(200).optional(), company: text(200).optional() })
-      .strict(),
+    customer: z.object({ email: Email, name: text(200).optional(), company: text(200).optional() }).strict(),
     items: z.array(CreateTradeReturnItem).min(1).max(100),
     credit_requested: Money.optional(),
     requires_label: z.boolean().optional(),
@@ -40,12 +38,6 @@ export const CreateOfflineRepairBody = z
   })
   .strict();
 export type CreateOfflineRepairBody = z.input<typeof CreateOfflineRepairBody>;
-
-/** Query strings arrive as text: booleans and numbers are parsed here, strictly. */
-const QueryBoolean = z.enum(['true', 'false']).transform((v) => v === 'true');
-const QueryLimit = z.coerce.number().int().min(1).max(100).default(25);
-
-export const Cursor = z.string().min(1).max(200).describe('opaque cursor from a previous page');
 
 export const RmaListFilters = z
   .object({

@@ -16,7 +16,13 @@ export const TRADE_RETURN_FLOW = [
   'CLOSED',
 ] as const;
 
-export const OFFLINE_REPAIR_FLOW = ['COUNTER_SWAPPED', 'IN_REPAIR', 'REPAIRED', 'READY_FOR_PICKUP', 'CLOSED'] as const;
+export const OFFLINE_REPAIR_FLOW = [
+  'COUNTER_SWAPPED',
+  'IN_REPAIR',
+  'REPAIRED',
+  'READY_FOR_PICKUP',
+  'CLOSED',
+] as const;
 
 export const RmaStatus = z.enum([
   ...TRADE_RETURN_FLOW,

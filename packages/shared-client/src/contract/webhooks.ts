@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Timestamp, prefixedId } from './primitives';
+import { Cursor, QueryLimit, Timestamp, prefixedId } from './primitives';
 import { EventType } from './events';
 import { ReturnType, ShipmentStatus } from './statuses';
 
@@ -116,8 +116,8 @@ export const DeliveryListFilters = z
   .object({
     event_id: z.string().max(100).optional(),
     outcome: DeliveryOutcome.optional(),
-    cursor: z.string().min(1).max(200).optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(25),
+    cursor: Cursor.optional(),
+    limit: QueryLimit,
   })
   .strict();
 export type DeliveryListFilters = z.input<typeof DeliveryListFilters>;

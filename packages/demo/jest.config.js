@@ -1,0 +1,12 @@
+/** @type {import('jest').Config} */
+const base = require('../../jest.preset')(__dirname);
+
+module.exports = {
+  ...base,
+  moduleNameMapper: {
+    ...base.moduleNameMapper,
+    // The n8n node files are imported as `….node.js` (what tsx and tsc resolve to the .ts source);
+    // jest has no such mapping of its own.
+    '^(n8n-nodes-returns-pack/.+)\\.js$': '$1',
+  },
+};

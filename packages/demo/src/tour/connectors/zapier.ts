@@ -1,0 +1,95 @@
+import './zapier-test-mode';
+import { SignatureScheme } from '@returns-pack/shared-client';
+import type { CreateTradeReturnBody, EventEnvelope } from '@returns-pack/shared-client';
+import { appRunner, definition, operationOf } from '@returns-pack/zapier/test/helpers/app';
+import type { Run } from '@returns-pack/zapier/test/helpers/app';
+import { rawRequestOf } from '@returns-pack/zapier/test/helpers/zapier-hooks';
+import type { TourEvent } from '../../report/summary';
+import { causeOf } from '../cause';
+import { startHookCatcher } from '../hook-catcher';
+import type { Connection, Connector, Received, TriggerHandle } from '../types';
+
+/** The app's instant triggers for the tour's events. */
+const TRIGGER_KEYS: Record<TourEvent, string> = {
+  'return.created': 'new_return',
+  'shipment.delivered': 'shipment_delivered',
+  'return.processed': 'return_processed',
+  'rma.breach': 'rma_breach',
+};
+
+type AuthData = { api_key: string; base_url: string };
+
+export function zapierConnector(connection: Connection): Connector {
+  const run = appRunner();
+  const authData: AuthData = { api_key: connection.apiKey, base_url: connection.baseUrl };
+  return {
+    id: 'zapier',
+    name: 'Zapier',
+    runtime:
+      "the app definition (packages/zapier/src/app.ts) run by zapier-platform-core's createAppTester; " +
+      'hooks are caught on 127.0.0.1 and handed to perform as bundle.rawRequest, as Zapier does',
+    createTradeReturn: (body) =>
+      run(operationOf('creates', 'create_trade_return').perform, {
+        authData,
+        inputData: tradeReturnInput(body),
+      }),
+    createOfflineRepair: (body) =>
+      run(operationOf('creates', 'create_offline_repair').perform, { authData, inputData: { ...body } }),
+    subscribe: (event) => subscribe(run, authData, TRIGGER_KEYS[event]),
+  };
+}
+
+/** The Create Trade Return form as a user fills it in: flat fields and line items. */
+function tradeReturnInput(body: CreateTradeReturnBody): Record<string, unknown> {
+  return {
+    customer_email: body.customer.email,
+    customer_name: body.customer.name,
+    customer_company: body.customer.company,
+    items: body.items.map(({ sku, quantity, reason, unit_price }) => ({ sku, quantity, reason, unit_price })),
+    credit_amount: body.credit_requested?.amount,
+    credit_currency: body.credit_requested?.currency,
+    return_type: body.return_type,
+    external_reference: body.external_reference,
+  };
+}
+
+/** A REST hook as a Zap turned on: performSubscribe with Zapier's target URL, perform per delivery. */
+async function subscribe(run: Run, authData: AuthData, key: string): Promise<TriggerHandle> {
+  const operation = operationOf('triggers', key);
+  const received: Received[] = [];
+  const failures: string[] = [];
+  let subscribeData: { scheme?: unknown } | undefined;
+  const catcher = await startHookCatcher(`/hooks/catch/tour/${key}/`, async (request) => {
+    try {
+      const rawRequest = rawRequestOf(request.headers, request.body.toString('utf8'));
+      const events = await run<EventEnvelope[]>(operation.perform, { authData, subscribeData, rawRequest });
+      const at = performance.now();
+      received.push(...events.map((event) => ({ event, at })));
+      // The subscription carries this trigger's event only, so an empty answer is a refused delivery.
+      if (events.length === 0) failures.push('perform fired nothing for a delivery: it failed verification');
+    } catch (error) {
+      failures.push(causeOf(error));
+    }
+    // Zapier acknowledges every hook, whatever perform makes of it.
+    return { status: 200, body: { status: 'success' } };
+  });
+  try {
+    subscribeData = await run(operation.performSubscribe!, { authData, targetUrl: catcher.url });
+  } catch (error) {
+    await catcher.close();
+    throw error;
+  }
+  return {
+    name: definition.triggers[key]?.display.label ?? key,
+    scheme: SignatureScheme.parse(subscribeData?.scheme),
+    received,
+    failures: () => failures,
+    unsubscribe: async () => {
+      try {
+        await run(operation.performUnsubscribe!, { authData, subscribeData });
+      } finally {
+        await catcher.close();
+      }
+    },
+  };
+}

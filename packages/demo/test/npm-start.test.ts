@@ -1,0 +1,97 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Operation, TOUR_EVENTS, TourSummary } from '../src/report/summary';
+
+// Starts npm, tsx, the mock and every connector from cold caches: seconds, not milliseconds.
+jest.setTimeout(180_000);
+
+const repoRoot = path.resolve(__dirname, '..', '..', '..');
+
+interface Finished {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * The README's command exactly as a user types it, in a clean environment: a fresh HOME and TMPDIR
+ * (no npm cache or config, no tsx cache), no inherited npm_* variables, a free port, no colours.
+ */
+function npmStart(args: string[]): Promise<Finished> {
+  const scratch = mkdtempSync(path.join(tmpdir(), 'returns-pack-start-'));
+  const env = { PATH: process.env.PATH ?? '', HOME: scratch, TMPDIR: scratch, NO_COLOR: '1' };
+  const child = spawn('npm', ['start', '--silent', '--', ...args], { cwd: repoRoot, env });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve) => {
+    child.on('close', (code) => {
+      rmSync(scratch, { recursive: true, force: true });
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+let run: Finished;
+let summary: TourSummary;
+beforeAll(async () => {
+  run = await npmStart(['--json', '--port', '0']);
+  try {
+    // stdout is the JSON document alone; everything else went to stderr.
+    summary = TourSummary.parse(JSON.parse(run.stdout));
+  } catch (error) {
+    throw new Error(
+      `no JSON summary from npm start (exit ${run.code}): ${String(error)}\n${run.stderr.slice(-3000)}`,
+    );
+  }
+});
+
+test('exits 0 after a tour in which every step succeeded', () => {
+  expect({ code: run.code, ok: summary.ok, tour: summary.tour }).toEqual({ code: 0, ok: true, tour: true });
+  expect(summary.platforms.map((p) => [p.id, p.ok])).toEqual([
+    ['zapier', true],
+    ['n8n', true],
+    ['pipedream', true],
+  ]);
+});
+
+test('every platform × operation ran and succeeded, once', () => {
+  const cells = summary.steps.map((s) => `${s.platform} · ${s.operation} · ${s.ok ? 'ok' : s.error}`);
+  const expected = summary.platforms.flatMap((p) => Operation.options.map((o) => `${p.id} · ${o} · ok`));
+  expect(cells.sort()).toEqual(expected.sort());
+});
+
+test('every trigger saw each event the tour caused exactly once, verified', () => {
+  const seen = summary.triggers.map((t) => [t.platform, t.event, Object.values(t.expected), t.failures]);
+  const once = (rmas: number) => Array.from({ length: rmas }, () => 1);
+  const expected = summary.platforms.flatMap((p) =>
+    TOUR_EVENTS.map((event) => [
+      p.id,
+      event,
+      // A trade return and an offline repair are created and both breach; only the return ships.
+      once(event === 'return.created' || event === 'rma.breach' ? 2 : 1),
+      [],
+    ]),
+  );
+  expect(seen).toEqual(expected);
+});
+
+test('the n8n part says it ran in the harness, not a real n8n', () => {
+  expect(summary.platforms.find((p) => p.id === 'n8n')?.runtime).toMatch(/harness.*not a real n8n/);
+  expect(run.stderr).toContain('not a real n8n');
+});
+
+test('the summary names the mock and its credentials, and the mock is gone after --json', async () => {
+  expect(summary.mock).toEqual({
+    url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
+    admin_token: expect.stringMatching(/^adm_/),
+    api_key: expect.any(String),
+    api_client_id: expect.stringMatching(/^cli_/),
+    seeded_rmas: 25,
+    serving: false,
+  });
+  await expect(fetch(`${summary.mock.url}/openapi.json`)).rejects.toThrow();
+});

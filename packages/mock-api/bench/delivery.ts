@@ -1,0 +1,143 @@
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { createDeliveryService } from '../src/delivery';
+import { createServices } from '../src/domain/services';
+import { startBenchReceivers } from './delivery-receivers';
+
+/**
+ * Webhook delivery on loopback, from a state change in the domain (an event appended to the event
+ * log, which hands it to delivery) to its receipt by a receiver in another thread, for 1 and 10
+ * subscribers: signed deliveries per second on a burst, then p50/p99 latency at a steady rate.
+ * Run: npm run bench -w packages/mock-api -- delivery [--burst 20000] [--rounds 3] [--rate 1000] [--seconds 3]
+ */
+
+const SUBJECTS = 1000;
+const epochMs = () => performance.timeOrigin + performance.now();
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+
+interface Settings {
+  burst: number;
+  rounds: number;
+  rate: number;
+  seconds: number;
+}
+
+async function scenario(subscribers: number, settings: Settings) {
+  const receivers = await startBenchReceivers(subscribers);
+  const services = createServices();
+  const delivery = createDeliveryService({
+    clock: services.clock,
+    eventsBetween: (start, end) => services.events.listBetween(start, end),
+    maxPendingPerSubscription: 1_000_000,
+  });
+  services.events.subscribe((event) => delivery.publish(event));
+  for (const url of receivers.urls) {
+    await delivery.createSubscription('cli_bench', { url, events: ['*'], scheme: 'hmac-sha256' });
+  }
+
+  const changedAt = new Map<string, number>();
+  const latencies: number[] = [];
+  let received = 0;
+  let target = Infinity;
+  let reached = () => {};
+  receivers.onReceipt((id, at) => {
+    received++;
+    const sent = changedAt.get(id);
+    if (sent !== undefined) latencies.push(at - sent);
+    if (received >= target) reached();
+  });
+  const receiptsReach = (count: number) =>
+    new Promise<void>((resolve) => {
+      target = count;
+      reached = resolve;
+      if (received >= count) resolve();
+    });
+
+  // Warm-up, and the subjects: each creation is a state change that emits return.created.
+  const rmaIds: string[] = [];
+  for (let i = 0; i < SUBJECTS; i++) {
+    rmaIds.push(
+      services.rmas.createTradeReturn({
+        customer: { email: `b${i}@example.com` },
+        items: [{ sku: 'B', quantity: 1 }],
+      }).id,
+    );
+  }
+  await receiptsReach(SUBJECTS * subscribers);
+  let n = 0;
+  const stateChange = () => services.rmas.emit(rmaIds[n++ % SUBJECTS]!, 'return.updated');
+
+  // Latency at a steady rate of deliveries, state changes made in small steps as time passes; measured
+  // before the bursts, while the event log (kept in memory, RMA snapshots and all) is still small.
+  const eventRate = settings.rate / subscribers;
+  const total = Math.round(eventRate * settings.seconds);
+  received = 0;
+  const steadyStart = performance.now();
+  let made = 0;
+  await new Promise<void>((resolve) => {
+    const step = () => {
+      const due = Math.min(total, Math.floor(((performance.now() - steadyStart) * eventRate) / 1000));
+      for (; made < due; made++) {
+        const at = epochMs();
+        changedAt.set(stateChange().id, at);
+      }
+      if (made < total) setTimeout(step, 1);
+      else resolve();
+    };
+    step();
+  });
+  await receiptsReach(total * subscribers);
+  latencies.sort((a, b) => a - b);
+
+  // Throughput: bursts of state changes, all made at once; the first one warms the JIT up and is
+  // not counted, the median of the others is.
+  const events = Math.ceil(settings.burst / subscribers);
+  const rates: number[] = [];
+  for (let round = 0; round <= settings.rounds; round++) {
+    received = 0;
+    const burstStart = performance.now();
+    for (let i = 0; i < events; i++) stateChange();
+    await receiptsReach(events * subscribers);
+    if (round > 0) rates.push((events * subscribers) / ((performance.now() - burstStart) / 1000));
+  }
+  const perSecond = rates.sort((a, b) => a - b)[Math.floor(rates.length / 2)]!;
+
+  await delivery.close();
+  services.stop();
+  await receivers.close();
+  return { perSecond, eventRate, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99) };
+}
+
+export async function run(argv: string[] = []): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      burst: { type: 'string', default: '20000' },
+      rounds: { type: 'string', default: '3' },
+      rate: { type: 'string', default: '1000' },
+      seconds: { type: 'string', default: '3' },
+    },
+  });
+  const settings = {
+    burst: Number(values.burst),
+    rounds: Number(values.rounds),
+    rate: Number(values.rate),
+    seconds: Number(values.seconds),
+  };
+  for (const [name, value] of Object.entries(settings)) {
+    if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} must be a positive whole number`);
+  }
+  console.log(
+    `webhook delivery on loopback: hmac-sha256, keep-alive, ${SUBJECTS} subjects, receivers in a worker thread`,
+  );
+  for (const subscribers of [1, 10]) {
+    const r = await scenario(subscribers, settings);
+    console.log(
+      `  ${String(subscribers).padStart(2)} subscriber(s): ${Math.round(r.perSecond)} signed deliveries/s (median of ${settings.rounds} bursts of ${settings.burst}); ` +
+        `state change → receipt at ${settings.rate} deliveries/s (${r.eventRate} events/s): p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms`,
+    );
+  }
+}
+
+if (require.main === module) void run(process.argv.slice(2));

@@ -1,0 +1,94 @@
+import Fastify from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import type { Services } from './domain/services';
+import { createServices } from './domain/services';
+import { createDeliveryService } from './delivery';
+import type { DeliveryService } from './delivery';
+import { installErrorHandling } from './http/errors';
+import { IdempotencyGuard } from './http/idempotency';
+import { buildOpenApiDocument } from './http/openapi';
+import { registerRateLimit } from './http/rate-limit';
+import { registerRoute } from './http/register-routes';
+import type { AnyRouteSpec, RouteContext } from './http/route';
+import { ROUTES } from './http/routes';
+import { zodValidatorCompiler } from './http/zod-validation';
+import type { AppOptions, ResolvedOptions } from './options';
+import { resolveOptions } from './options';
+
+export interface MockApp {
+  /** Not listening yet: use `app.inject()`, or `startMockServer` for a real port. */
+  app: FastifyInstance;
+  services: Services;
+  delivery: DeliveryService;
+  adminToken: string;
+  options: ResolvedOptions;
+  routes: readonly AnyRouteSpec[];
+}
+
+export async function buildApp(options: AppOptions = {}): Promise<MockApp> {
+  const resolved = resolveOptions(options);
+  const services =
+    resolved.services ??
+    createServices({
+      clock: resolved.clock,
+      repositories: resolved.repositories,
+      slaSeconds: resolved.slaSeconds,
+      autoCloseSeconds: resolved.autoCloseSeconds,
+    });
+
+  // Webhook delivery: every event the log takes is handed to it; it owns the API clients' default webhooks.
+  const delivery = createDeliveryService({
+    ...resolved.webhooks,
+    clock: services.clock,
+    eventsBetween: (start, end) => services.events.listBetween(start, end),
+    isClientActive: (id) => !services.repositories.apiClients.get(id)?.revoked_at,
+  });
+  const stopPublishing = services.events.subscribe((event) => delivery.publish(event));
+  services.apiClients.setWebhookProvisioner(delivery.provisionDefaultWebhook);
+  const routes = ROUTES;
+  let document: Record<string, unknown> | undefined;
+  const context: RouteContext = {
+    services,
+    delivery,
+    openApiDocument: () => (document ??= buildOpenApiDocument(routes)),
+  };
+
+  const app = Fastify({
+    bodyLimit: resolved.bodyLimitBytes,
+    forceCloseConnections: true,
+    // Only what the route list (and so the OpenAPI document) describes.
+    exposeHeadRoutes: false,
+    logger: resolved.logger
+      ? { redact: { paths: ['req.headers.authorization', 'req.headers["x-api-key"]'], censor: '[redacted]' } }
+      : false,
+  });
+  app.decorateRequest('apiClient', null);
+  app.setValidatorCompiler(zodValidatorCompiler);
+  // JSON only: without the text parser, any other content type is a 415 in the contract's shape.
+  app.removeContentTypeParser(['text/plain']);
+  installErrorHandling(app, resolved.bodyLimitBytes);
+  await registerRateLimit(app, services.clock);
+
+  const deps = {
+    context,
+    services,
+    adminToken: resolved.adminToken,
+    idempotency: new IdempotencyGuard(
+      services.repositories.idempotency,
+      services.clock,
+      resolved.idempotencyTtlSeconds,
+    ),
+    rateLimit:
+      resolved.rateLimit === false
+        ? (false as const)
+        : { max: resolved.rateLimit, windowSeconds: resolved.rateLimitWindowSeconds },
+  };
+  for (const route of routes) registerRoute(app, route, deps);
+  app.addHook('onClose', async () => {
+    stopPublishing();
+    await delivery.close();
+  });
+  app.addHook('onClose', async () => services.stop());
+
+  return { app, services, delivery, adminToken: resolved.adminToken, options: resolved, routes };
+}

@@ -1,0 +1,189 @@
+import type { z } from 'zod';
+import { sampleEvent } from '@returns-pack/shared-client';
+import type {
+  CreatedWebhookSubscription,
+  DeliveryAttempt,
+  DeliveryListFilters,
+  EventEnvelope,
+  EventType,
+  Page,
+  ReplayBody,
+  WebhookSubscription,
+} from '@returns-pack/shared-client';
+import type { WebhookProvisioner } from '../domain/api-clients';
+import type { Clock } from '../domain/clock';
+import { newId } from '../domain/ids';
+import { AttemptLog } from './attempt-log';
+import { createAttemptRunner } from './attempt-runner';
+import { wantsEvent } from './event-filter';
+import { createHttpSender } from './http-sender';
+import { checkDeliveryOptions } from './options';
+import { Outbox } from './outbox';
+import type { DeliveryJob } from './outbox';
+import { SubscriptionStore } from './subscription-store';
+import { Subscriptions } from './subscriptions';
+import type { CreateWebhookInput, UpdateWebhookInput } from './subscriptions';
+import { createUrlPolicy } from './url-policy';
+import type { UrlPolicyOptions } from './url-policy';
+
+/** Where replays read past events from: the server's event log, oldest first. */
+export type EventsBetween = (startMs: number, endMs: number) => Iterable<EventEnvelope>;
+
+export interface DeliveryServiceOptions {
+  clock: Clock;
+  eventsBetween: EventsBetween;
+  /**
+   * Whether the API client owning a subscription may still receive: a revoked one gets nothing from
+   * the moment it is revoked (seed 000: no grace period), and what it had waiting is given up and logged.
+   */
+  isClientActive?: (clientId: string) => boolean;
+  urlPolicy?: UrlPolicyOptions;
+  /** To connect, and again to answer; 5 s by default, as the contract tells receivers. */
+  timeoutMs?: number;
+  userAgent?: string;
+  /** Attempts kept per subscription in the delivery log; older ones are dropped. */
+  attemptsKept?: number;
+  maxConcurrency?: number;
+  maxConcurrencyPerSubscription?: number;
+  /** Deliveries waiting per subscription before new ones are given up (and logged) at once. */
+  maxPendingPerSubscription?: number;
+}
+
+/** What a server's operator sets: everything but what the app itself supplies. */
+export type WebhookDeliveryOptions = Omit<
+  DeliveryServiceOptions,
+  'clock' | 'eventsBetween' | 'isClientActive'
+>;
+
+export interface PageQuery {
+  limit: number;
+  cursor?: string | undefined;
+}
+
+export interface DeliveryService {
+  /** Hands an event to every subscription that wants it; returns at once, delivery runs behind. */
+  publish(event: EventEnvelope): void;
+  createSubscription(ownerId: string, body: CreateWebhookInput): Promise<CreatedWebhookSubscription>;
+  listSubscriptions(ownerId: string, query: PageQuery): Page<WebhookSubscription>;
+  getSubscription(ownerId: string, id: string): WebhookSubscription;
+  updateSubscription(ownerId: string, id: string, body: UpdateWebhookInput): Promise<WebhookSubscription>;
+  deleteSubscription(ownerId: string, id: string): { id: string; deleted: true };
+  /** Re-sends the window's matching events, same ids, flagged `replay: true`. */
+  replay(ownerId: string, id: string, window: z.output<typeof ReplayBody>): { replayed: number };
+  /** Sends one `test: true` event with a sample RMA, whatever the subscription filters. */
+  sendTest(ownerId: string, id: string, body: { type?: EventType | undefined }): { event: EventEnvelope };
+  listDeliveries(
+    ownerId: string,
+    id: string,
+    filters: z.output<typeof DeliveryListFilters>,
+  ): Page<DeliveryAttempt>;
+  /**
+   * The admin API's hook (`apiClients.setWebhookProvisioner`): the seed-000 default subscription of a
+   * client created with a `webhook_url`. A refused URL is `validation_failed` naming `webhook_url`.
+   */
+  provisionDefaultWebhook: WebhookProvisioner;
+  /** Resolves once no attempt is on the wire or ready to start; retries may still wait on the clock. */
+  settled(): Promise<void>;
+  /** Deliveries not finished yet (retries waiting on the clock included). */
+  pending(): number;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_USER_AGENT = 'returns-mock-webhooks/0.1';
+
+export function createDeliveryService(options: DeliveryServiceOptions): DeliveryService {
+  checkDeliveryOptions(options);
+  const { clock } = options;
+  const isClientActive = options.isClientActive ?? (() => true);
+  const policy = createUrlPolicy(options.urlPolicy);
+  const store = new SubscriptionStore();
+  const subscriptions = new Subscriptions(store, policy, clock);
+  const log = new AttemptLog(options.attemptsKept);
+  const sender = createHttpSender({
+    policy,
+    timeoutMs: options.timeoutMs,
+    connectionsPerOrigin: options.maxConcurrencyPerSubscription,
+  });
+  const userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
+
+  const outbox = new Outbox({
+    clock,
+    attempt: createAttemptRunner({ clock, store, log, sender, userAgent, isClientActive }),
+    overflow: (job: DeliveryJob) => logOverflow(log, job, clock.now()),
+    maxConcurrency: options.maxConcurrency,
+    maxConcurrencyPerSubscription: options.maxConcurrencyPerSubscription,
+    maxPendingPerSubscription: options.maxPendingPerSubscription,
+  });
+
+  return {
+    publish(event) {
+      for (const sub of store.all()) {
+        if (sub.enabled && isClientActive(sub.owner_id) && wantsEvent(sub, event)) {
+          outbox.enqueue(sub.id, event);
+        }
+      }
+    },
+    createSubscription: (ownerId, body) => subscriptions.create(ownerId, body),
+    listSubscriptions: (ownerId, query) => subscriptions.list(ownerId, query),
+    getSubscription: (ownerId, id) => subscriptions.get(ownerId, id),
+    updateSubscription: (ownerId, id, body) => subscriptions.update(ownerId, id, body),
+    deleteSubscription(ownerId, id) {
+      store.remove(ownerId, id);
+      outbox.cancel(id);
+      log.forget(id);
+      return { id, deleted: true };
+    },
+    replay(ownerId, id, window) {
+      const sub = store.get(ownerId, id);
+      let replayed = 0;
+      for (const event of options.eventsBetween(Date.parse(window.start_time), Date.parse(window.end_time))) {
+        if (event.test || !wantsEvent(sub, event)) continue;
+        outbox.enqueue(sub.id, { ...event, replay: true });
+        replayed++;
+      }
+      return { replayed };
+    },
+    sendTest(ownerId, id, body) {
+      const sub = store.get(ownerId, id);
+      // The shared sample, under a fresh id so that receivers which dedupe still see each test.
+      const event: EventEnvelope = {
+        ...sampleEvent(body.type ?? 'return.created'),
+        id: newId('evt'),
+        created_at: new Date(clock.now()).toISOString(),
+        test: true,
+      };
+      outbox.enqueue(sub.id, event);
+      return { event };
+    },
+    listDeliveries(ownerId, id, filters) {
+      store.get(ownerId, id);
+      return log.list(id, filters);
+    },
+    async provisionDefaultWebhook(client) {
+      const sub = await subscriptions.createDefault(client);
+      return { id: sub.id };
+    },
+    settled: () => outbox.settled(),
+    pending: () => outbox.pending(),
+    async close() {
+      outbox.cancelAll();
+      await sender.close();
+    },
+  };
+}
+
+function logOverflow(log: AttemptLog, job: DeliveryJob, now: number): void {
+  log.record({
+    webhook_id: job.subscriptionId,
+    event_id: job.event.id,
+    event_type: job.event.type,
+    attempt: 1,
+    status_code: null,
+    duration_ms: 0,
+    error: 'too many deliveries waiting for this subscription: given up without sending; replay it later',
+    outcome: 'given_up',
+    response_snippet: null,
+    at: new Date(now).toISOString(),
+    next_attempt_at: null,
+  });
+}

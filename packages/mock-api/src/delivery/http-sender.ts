@@ -1,0 +1,119 @@
+import { performance } from 'node:perf_hooks';
+import { Agent } from 'undici';
+import type { Dispatcher } from 'undici';
+import type { UrlPolicy } from './url-policy';
+import { UrlRefusedError } from './url-policy';
+
+/** What one POST to a receiver came to. `error` is null exactly when the receiver answered 2xx. */
+export interface SendResult {
+  statusCode: number | null;
+  durationMs: number;
+  error: string | null;
+  snippet: string | null;
+}
+
+export interface HttpSenderOptions {
+  policy: UrlPolicy;
+  /** To connect, and again to answer (and between body chunks); the contract gives receivers 5 s. */
+  timeoutMs?: number;
+  /** Kept-alive sockets per receiver origin. */
+  connectionsPerOrigin?: number;
+  /** How much of a receiver's answer the attempt log keeps. */
+  snippetChars?: number;
+}
+
+export interface HttpSender {
+  send(url: string, headers: Record<string, string>, body: string): Promise<SendResult>;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_TIMEOUT_MS = 5000;
+
+/** Past this many bytes an answer is cut off (its socket closed) instead of drained for reuse. */
+const DRAIN_LIMIT = 64 * 1024;
+
+export function createHttpSender(options: HttpSenderOptions): HttpSender {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const snippetChars = options.snippetChars ?? 512;
+  // The receiver must connect and answer within timeoutMs; undici's own timers enforce it, which
+  // costs far less per request than an AbortSignal each.
+  const agent = new Agent({
+    // The policy's lookup both checks and pins the address each socket connects to.
+    connect: { lookup: options.policy.lookup, timeout: timeoutMs },
+    connections: options.connectionsPerOrigin ?? 32,
+    headersTimeout: timeoutMs,
+    bodyTimeout: timeoutMs,
+    keepAliveTimeout: 10_000,
+  });
+  const timedOut = `timed out after ${timeoutMs} ms`;
+
+  return {
+    async send(url, headers, body) {
+      const started = performance.now();
+      const elapsed = () => Math.round((performance.now() - started) * 100) / 100;
+      try {
+        const target = new URL(url);
+        options.policy.checkLiteral(target);
+        const response = await agent.request({
+          origin: target.origin,
+          path: target.pathname + target.search,
+          method: 'POST',
+          headers,
+          body,
+        });
+        const snippet = await readSnippet(response.body, snippetChars);
+        return {
+          statusCode: response.statusCode,
+          durationMs: elapsed(),
+          error: statusError(response),
+          snippet,
+        };
+      } catch (error) {
+        return {
+          statusCode: null,
+          durationMs: elapsed(),
+          error: describeError(error, timedOut),
+          snippet: null,
+        };
+      }
+    },
+    // Shutdown does not wait out a slow receiver: its attempt ends as a failure.
+    close: () => agent.destroy(),
+  };
+}
+
+function statusError({ statusCode, headers }: Dispatcher.ResponseData): string | null {
+  if (statusCode >= 200 && statusCode < 300) return null;
+  if (statusCode >= 300 && statusCode < 400) {
+    const location = typeof headers.location === 'string' ? ` to ${headers.location.slice(0, 200)}` : '';
+    return `answered ${statusCode}${location}: redirects are not followed`;
+  }
+  return `answered ${statusCode}`;
+}
+
+/** Keeps the start of the answer and drains the rest, so a small answer leaves its socket reusable. */
+async function readSnippet(body: Dispatcher.ResponseData['body'], chars: number): Promise<string | null> {
+  const kept: Buffer[] = [];
+  let seen = 0;
+  for await (const chunk of body as AsyncIterable<Buffer>) {
+    if (seen < chars * 4) kept.push(chunk);
+    seen += chunk.length;
+    if (seen > DRAIN_LIMIT) {
+      body.destroy();
+      break;
+    }
+  }
+  if (seen === 0) return null;
+  return Buffer.concat(kept).toString('utf8').slice(0, chars);
+}
+
+const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+
+function describeError(error: unknown, timedOut: string): string {
+  if (error instanceof UrlRefusedError) return error.message;
+  const { code, message } = error as { code?: string; message?: string };
+  const codeText = code ?? (error as { cause?: { code?: string } }).cause?.code;
+  if (codeText !== undefined && TIMEOUT_CODES.has(codeText)) return timedOut;
+  if (codeText === 'ECONNREFUSED') return 'connection refused (ECONNREFUSED)';
+  return [codeText, message].filter(Boolean).join(': ') || 'request failed';
+}

@@ -1,0 +1,66 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { toJsonSchema } from '@returns-pack/shared-client';
+import type { Services } from '../domain/services';
+import { authHook } from './auth';
+import type { IdempotencyGuard } from './idempotency';
+import { idempotencyKeyOf, requestFingerprint } from './idempotency';
+import { rateLimitRouteConfig } from './rate-limit';
+import { recordSerializer } from './record-serializer';
+import { serializationSchema } from './serialization-schema';
+import type { AnyRouteSpec, RouteContext } from './route';
+import { isIdempotent } from './route';
+
+/** Routes without a query or body still refuse unknown fields in them. */
+export const NO_QUERY = z.object({}).strict();
+export const NO_BODY = z.object({}).strict().nullable();
+
+export interface PipelineDeps {
+  context: RouteContext;
+  services: Services;
+  adminToken: string;
+  idempotency: IdempotencyGuard;
+  rateLimit: { max: number; windowSeconds: number } | false;
+}
+
+export const successStatus = (route: AnyRouteSpec) => route.status ?? 200;
+
+export function registerRoute(app: FastifyInstance, route: AnyRouteSpec, deps: PipelineDeps): void {
+  const idempotent = isIdempotent(route);
+  const limited = route.rateLimited === true && deps.rateLimit !== false;
+  app.route({
+    method: route.method,
+    url: route.url,
+    schema: {
+      ...(route.params ? { params: route.params } : {}),
+      querystring: route.query ?? NO_QUERY,
+      ...(route.method === 'GET' ? {} : { body: route.body ?? NO_BODY }),
+      // Compiled by Fastify into a fast-json-stringify serializer; errors go through JSON.stringify.
+      response: { [successStatus(route)]: serializationSchema(toJsonSchema(route.response, 'output')) },
+    },
+    ...(route.immutableRecords ? { serializerCompiler: () => recordSerializer(route.response) } : {}),
+    onRequest: authHook(route.auth, deps.services, deps.adminToken),
+    config:
+      limited && deps.rateLimit
+        ? { rateLimit: rateLimitRouteConfig(deps.rateLimit.max, deps.rateLimit.windowSeconds) }
+        : {},
+    handler: async (request: FastifyRequest, reply: FastifyReply) => {
+      const input = {
+        params: request.params,
+        query: request.query,
+        body: request.body,
+        client: request.apiClient,
+      };
+      const status = successStatus(route);
+      const key = idempotent ? idempotencyKeyOf(request) : undefined;
+      if (key === undefined || !request.apiClient) {
+        return reply.code(status).send(await route.handler(input, deps.context));
+      }
+      const run = async () => ({ status, body: await route.handler(input, deps.context) });
+      const fingerprint = requestFingerprint(route.method, route.url, request.body);
+      const result = await deps.idempotency.run(request.apiClient.id, key, fingerprint, run);
+      if (result.replayed) reply.header('Idempotent-Replayed', 'true');
+      return reply.code(result.status).send(result.body);
+    },
+  });
+}

@@ -1,0 +1,38 @@
+import type { EventEnvelope, EventType, Page } from '@returns-pack/shared-client';
+import { OrderedLog, addToIndex, narrowest, positionsOf } from './ordered-log';
+import type { EventQuery, EventRepository } from './repositories';
+
+/** The append-only event log, indexed by subject and by type so either filter costs O(limit). */
+export class MemoryEventRepository implements EventRepository {
+  private readonly log = new OrderedLog<EventEnvelope>((event) => Date.parse(event.created_at));
+  private readonly bySubject = new Map<string, number[]>();
+  private readonly byType = new Map<EventType, number[]>();
+
+  append(event: EventEnvelope): void {
+    const position = this.log.append(event);
+    addToIndex(this.bySubject, event.subject.id, position);
+    addToIndex(this.byType, event.type, position);
+  }
+
+  lastSequence(subjectId: string): number {
+    // Each event of a subject took the next sequence, so the last is the subject's newest.
+    const positions = this.bySubject.get(subjectId);
+    return positions ? this.log.at(positions[positions.length - 1]!)!.sequence : 0;
+  }
+
+  list(query: EventQuery): Page<EventEnvelope> {
+    const { subject_id: subject, type } = query;
+    const both = subject !== undefined && type !== undefined;
+    return this.log.page({
+      limit: query.limit,
+      cursor: query.cursor,
+      index: narrowest(positionsOf(this.bySubject, subject), positionsOf(this.byType, type)),
+      keep: both ? (e) => e.subject.id === subject && e.type === type : undefined,
+      createdAfterMs: query.created_after === undefined ? undefined : Date.parse(query.created_after),
+    });
+  }
+
+  listBetween(startMs: number, endMs: number): EventEnvelope[] {
+    return this.log.between(startMs, endMs);
+  }
+}

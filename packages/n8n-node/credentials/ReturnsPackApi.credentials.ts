@@ -1,0 +1,64 @@
+import type {
+  IAuthenticateGeneric,
+  Icon,
+  ICredentialTestRequest,
+  ICredentialType,
+  INodeProperties,
+} from 'n8n-workflow';
+
+export class ReturnsPackApi implements ICredentialType {
+  name = 'returnsPackApi';
+
+  displayName = 'Returns Pack API';
+
+  icon: Icon = { light: 'file:../icons/returnsPack.svg', dark: 'file:../icons/returnsPack.dark.svg' };
+
+  documentationUrl = 'https://github.com/returns-pack/returns-pack/tree/main/packages/n8n-node#credentials';
+
+  properties: INodeProperties[] = [
+    {
+      displayName: 'Base URL',
+      name: 'baseUrl',
+      type: 'string',
+      default: '',
+      required: true,
+      placeholder: 'https://api.example.com',
+      description: 'Root of the returns API, without /external/v1',
+    },
+    {
+      displayName: 'API Key',
+      name: 'apiKey',
+      type: 'string',
+      typeOptions: { password: true },
+      default: '',
+      required: true,
+      description: 'Shown once when the API client is created, under Settings → External API',
+    },
+    {
+      displayName: 'Webhook Signing Secret',
+      name: 'webhookSecret',
+      type: 'string',
+      typeOptions: { password: true },
+      default: '',
+      description:
+        'Only needed for deliveries configured outside n8n (Redo, SWAP, Returnflows-style senders, or an API client created with a webhook URL). Subscriptions the trigger creates keep their own secret.',
+    },
+  ];
+
+  authenticate: IAuthenticateGeneric = {
+    type: 'generic',
+    properties: {
+      headers: {
+        'X-Api-Key': '={{$credentials.apiKey}}',
+      },
+    },
+  };
+
+  test: ICredentialTestRequest = {
+    request: {
+      baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+      url: '/external/v1/rmas',
+      qs: { limit: 1 },
+    },
+  };
+}

@@ -1,0 +1,152 @@
+import { execFile, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+export const PACKAGE_DIR = path.resolve(__dirname, '../..');
+const REPO_ROOT = path.resolve(PACKAGE_DIR, '../..');
+export const RUNTIME_DIR = process.env.N8N_RUNTIME_DIR ?? path.join(REPO_ROOT, '.n8n-runtime');
+const N8N_BIN = path.join(RUNTIME_DIR, 'node_modules', 'n8n', 'bin', 'n8n');
+const DIST = path.join(PACKAGE_DIR, 'dist');
+
+/**
+ * The environment for child processes, without jest's NODE_ENV=test: n8n's lint plugin swaps real
+ * file names for test fixtures' under it, and n8n itself should run as it would in production.
+ */
+function childEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const { NODE_ENV: _testMode, JEST_WORKER_ID: _worker, ...rest } = process.env;
+  return { ...rest, ...extra };
+}
+
+/** Installs the pinned n8n into .n8n-runtime when it is not there yet (minutes once, then instant). */
+export async function ensureN8nInstalled(): Promise<void> {
+  await run(path.join(PACKAGE_DIR, 'scripts', 'install-n8n.sh'), [], {
+    env: childEnv({ N8N_RUNTIME_DIR: RUNTIME_DIR }),
+    maxBuffer: 64 * 1024 * 1024,
+  });
+}
+
+async function newestMtime(dir: string): Promise<number> {
+  let newest = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) newest = Math.max(newest, statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the package when dist/ is missing or older than the sources it is made of. */
+export async function ensureBuilt(): Promise<void> {
+  const marker = path.join(DIST, 'vendor', 'shared-client.js');
+  if (existsSync(marker)) {
+    const built = statSync(marker).mtimeMs;
+    const sources = ['nodes', 'credentials', '../shared-client/src'].map((d) => path.join(PACKAGE_DIR, d));
+    const newest = Math.max(...(await Promise.all(sources.map(newestMtime))));
+    if (newest <= built) return;
+  }
+  await run('npm', ['run', 'build'], {
+    cwd: PACKAGE_DIR,
+    env: childEnv(),
+    maxBuffer: 64 * 1024 * 1024,
+  }).catch((error: { stdout?: string; stderr?: string }) => {
+    throw new Error(
+      `Building the package failed:\n${`${error.stdout ?? ''}${error.stderr ?? ''}`.slice(-4000)}`,
+    );
+  });
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface N8nInstance {
+  url: string;
+  userFolder: string;
+  /** n8n's own CLI against this instance's database (run it only while the server is stopped). */
+  cli(...args: string[]): Promise<string>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  logs(): string;
+  dispose(): Promise<void>;
+}
+
+/** A headless n8n on a loopback port, with a throwaway user folder and our dist/ as custom nodes. */
+export async function createN8n(): Promise<N8nInstance> {
+  const userFolder = mkdtempSync(path.join(tmpdir(), 'n8n-e2e-'));
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const logFile = path.join(userFolder, 'n8n.log');
+  const env = childEnv({
+    N8N_USER_FOLDER: userFolder,
+    N8N_PORT: String(port),
+    N8N_LISTEN_ADDRESS: '127.0.0.1',
+    N8N_HOST: '127.0.0.1',
+    WEBHOOK_URL: `${url}/`,
+    N8N_ENCRYPTION_KEY: randomBytes(24).toString('hex'),
+    N8N_CUSTOM_EXTENSIONS: DIST,
+    N8N_DIAGNOSTICS_ENABLED: 'false',
+    N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+    N8N_TEMPLATES_ENABLED: 'false',
+    N8N_PERSONALIZATION_ENABLED: 'false',
+    N8N_RUNNERS_ENABLED: 'false',
+    N8N_SECURE_COOKIE: 'false',
+    N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+    DB_SQLITE_POOL_SIZE: '2',
+    N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL ?? 'info',
+    N8N_LOG_OUTPUT: 'console',
+  });
+  let child: ChildProcess | undefined;
+  let exited: Promise<void> = Promise.resolve();
+
+  const instance: N8nInstance = {
+    url,
+    userFolder,
+    async cli(...args) {
+      const { stdout } = await run(process.execPath, [N8N_BIN, ...args], {
+        env,
+        maxBuffer: 16 * 1024 * 1024,
+      });
+      return stdout;
+    },
+    async start() {
+      const log = createWriteStream(logFile, { flags: 'a' });
+      child = spawn(process.execPath, [N8N_BIN, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      child.stdout!.pipe(log);
+      child.stderr!.pipe(log);
+      exited = new Promise((resolve) => child!.once('exit', () => resolve()));
+      // /healthz/readiness answers before start-up has activated the workflows; this line comes after.
+      const deadline = Date.now() + 180_000;
+      while (Date.now() < deadline) {
+        if (child.exitCode !== null) throw new Error(`n8n exited during start-up:\n${instance.logs()}`);
+        if (instance.logs().includes('Editor is now accessible via')) return;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+      throw new Error(`n8n did not finish starting within 180 s:\n${instance.logs()}`);
+    },
+    async stop() {
+      if (!child || child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      const killed = setTimeout(() => child?.kill('SIGKILL'), 20_000);
+      await exited;
+      clearTimeout(killed);
+    },
+    logs: () => (existsSync(logFile) ? readFileSync(logFile, 'utf8') : ''),
+    async dispose() {
+      await instance.stop();
+      rmSync(userFolder, { recursive: true, force: true });
+    },
+  };
+  return instance;
+}

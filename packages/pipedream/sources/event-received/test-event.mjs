@@ -1,0 +1,3 @@
+import { sampleEvent } from "../../dist/returns-client.mjs";
+
+export default sampleEvent("return.created");

@@ -1,0 +1,11 @@
+export { loadApp, loadComponent } from './load';
+export { runAction } from './action';
+export type { ActionResult } from './action';
+export { deploySource } from './source';
+export type { DeployedSource } from './source';
+export { loadOptions } from './options';
+export type { OptionsPage } from './options';
+export { bindApp, bindComponent } from './instance';
+export type { BoundComponent, InstanceOptions } from './instance';
+export { createDb } from './db';
+export type * from './types';

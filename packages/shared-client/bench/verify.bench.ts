@@ -1,0 +1,186 @@
+/**
+ * Verifications per second for a 2 KB body, per scheme, against a bare node:crypto baseline doing
+ * the same essential work in the same run, and against standardwebhooks and @octokit/webhooks-methods.
+ * `--json` writes machine-readable results to stdout (the table then goes to stderr).
+ *
+ * Time is CPU time of this process (all its threads), not wall time: the machine is shared, and
+ * wall time would count the moments another process held the core. Every task runs the same way,
+ * BATCH awaited calls per sample, so a synchronous baseline and an async verifier pay the same
+ * harness cost; ratios are taken within each round and the median reported.
+ */
+import { Bench } from 'tinybench';
+import { Webhook } from 'standardwebhooks';
+import type { ReplayStore, SignatureScheme } from '../src';
+import { verifyWebhook } from '../src';
+import { BODY_BYTES, SECRETS, bare, benchDeliveries } from './deliveries';
+
+const ROUNDS = 9;
+const TASK_MS = 150;
+const BATCH = 25;
+
+/** Milliseconds of CPU time used by this process so far. */
+const cpuNow = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+
+interface Row {
+  name: string;
+  scheme: SignatureScheme;
+  /** `baseline` is the yardstick every row of its scheme is divided by. */
+  kind: 'ours' | 'baseline' | 'library';
+  fn: () => unknown;
+}
+
+/** The bench re-verifies one JWT: nonce bookkeeping would refuse it, and is not what is measured here. */
+const acceptAll: ReplayStore = { recordIfNew: () => true };
+
+function bareRow(scheme: SignatureScheme, work: () => unknown): Row {
+  return { name: 'bare node:crypto', scheme, kind: 'baseline', fn: work };
+}
+
+async function rows(): Promise<Row[]> {
+  const nowMs = Date.now();
+  const d = await benchDeliveries(nowMs);
+  const { verify: octokitVerify } = await import('@octokit/webhooks-methods');
+  const { jwtVerify } = await import('jose');
+  const now = () => nowMs;
+  // Options are built once, as a receiver configures them once; each request brings its own input.
+  const ours = (scheme: SignatureScheme, extra = {}): Row => {
+    const options = { scheme, secret: SECRETS[scheme], now, ...extra };
+    const fn = () => verifyWebhook({ headers: d[scheme].headers, rawBody: d[scheme].body }, options);
+    return { name: 'verifyWebhook', scheme, kind: 'ours', fn };
+  };
+  const h = d['hmac-sha256'];
+  const hmacHex = h.headers['X-Webhook-Signature']!;
+  const s = d['standard-webhooks'];
+  const key = Buffer.from(SECRETS['standard-webhooks'].slice('whsec_'.length), 'base64');
+  const [id, timestamp, signature] = [
+    s.headers['webhook-id']!,
+    s.headers['webhook-timestamp']!,
+    s.headers['webhook-signature']!.slice(3),
+  ];
+  const library = new Webhook(SECRETS['standard-webhooks']);
+  const jwtKey = new TextEncoder().encode(SECRETS.jwt);
+  const token = (JSON.parse(d.jwt.body) as { jwt: string }).jwt;
+  return [
+    bareRow('hmac-sha256', () => bare.hmac(SECRETS['hmac-sha256'], hmacHex, h.body)),
+    ours('hmac-sha256'),
+    {
+      name: '@octokit/webhooks-methods verify + JSON.parse',
+      scheme: 'hmac-sha256',
+      kind: 'library',
+      fn: async () =>
+        (await octokitVerify(SECRETS['hmac-sha256'], h.body, `sha256=${hmacHex}`)) && JSON.parse(h.body),
+    },
+    {
+      name: '@octokit/webhooks-methods verify (no parse)',
+      scheme: 'hmac-sha256',
+      kind: 'library',
+      fn: () => octokitVerify(SECRETS['hmac-sha256'], h.body, `sha256=${hmacHex}`),
+    },
+    bareRow('standard-webhooks', () => bare.standard(key, id, timestamp, signature, s.body)),
+    ours('standard-webhooks'),
+    {
+      name: 'standardwebhooks Webhook.verify (parses)',
+      scheme: 'standard-webhooks',
+      kind: 'library',
+      fn: () => library.verify(s.body, s.headers),
+    },
+    bareRow('bearer', () => bare.bearer(SECRETS.bearer, SECRETS.bearer, d.bearer.body)),
+    ours('bearer'),
+    bareRow('jwt', () => bare.jwt(SECRETS.jwt, d.jwt.body)),
+    ours('jwt', { replayStore: acceptAll }),
+    {
+      name: 'jose jwtVerify + JSON.parse',
+      scheme: 'jwt',
+      kind: 'library',
+      fn: async () =>
+        (await jwtVerify(token, jwtKey, { algorithms: ['HS256'], currentDate: new Date(nowMs) })) &&
+        JSON.parse(d.jwt.body),
+    },
+  ];
+}
+
+interface Measured {
+  opsPerSec: number;
+  /** Median over rounds of (this task's ops/s ÷ its scheme's baseline ops/s in the same round). */
+  vsBaseline: number;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/**
+ * Many short rounds, every task in each, and ratios taken within a round: on a shared machine the
+ * load drifts, and a ratio of two figures measured seconds apart would measure the drift.
+ */
+async function measure(list: Row[]): Promise<Map<Row, Measured>> {
+  const ops = new Map<Row, number[]>(list.map((r) => [r, []]));
+  const ratios = new Map<Row, number[]>(list.map((r) => [r, []]));
+  for (let round = 0; round < ROUNDS; round++) {
+    const bench = new Bench({ time: TASK_MS, warmupTime: 50, now: cpuNow });
+    for (const [i, row] of list.entries()) {
+      bench.add(String(i), async () => {
+        for (let n = 0; n < BATCH; n++) await row.fn();
+      });
+    }
+    await bench.run();
+    const inRound = new Map<Row, number>();
+    for (const [i, row] of list.entries()) {
+      const result = bench.getTask(String(i))!.result;
+      if (!('period' in result))
+        throw new Error(`${row.scheme} ${row.name} did not complete: ${result.state}`);
+      inRound.set(row, (BATCH * 1000) / result.period);
+    }
+    for (const row of list) {
+      const baseline = list.find((r) => r.scheme === row.scheme && r.kind === 'baseline')!;
+      ops.get(row)!.push(inRound.get(row)!);
+      ratios.get(row)!.push(inRound.get(row)! / inRound.get(baseline)!);
+    }
+  }
+  return new Map(
+    list.map((row) => [row, { opsPerSec: median(ops.get(row)!), vsBaseline: median(ratios.get(row)!) }]),
+  );
+}
+
+async function main(): Promise<void> {
+  const json = process.argv.includes('--json');
+  const list = await rows();
+  // Every task must succeed before it is timed: a bench of a failing verification measures nothing.
+  for (const row of list) {
+    if (!(await row.fn())) throw new Error(`${row.scheme} ${row.name} refused the bench delivery`);
+  }
+  const measured = await measure(list);
+  const results = list.map((row) => ({
+    scheme: row.scheme,
+    name: row.name,
+    kind: row.kind,
+    ops_per_sec: Math.round(measured.get(row)!.opsPerSec),
+    vs_baseline: Number(measured.get(row)!.vsBaseline.toFixed(3)),
+  }));
+  const lines = [
+    `Webhook verification, ${BODY_BYTES}-byte body, per CPU-second, median of ${ROUNDS} rounds (Node ${process.version})`,
+    '',
+    '| scheme | implementation | verifications/s | vs bare baseline |',
+    '| --- | --- | ---: | ---: |',
+    ...results.map(
+      (r) =>
+        `| ${r.scheme} | ${r.name} | ${r.ops_per_sec.toLocaleString('en')} | ${r.vs_baseline.toFixed(2)} |`,
+    ),
+    '',
+  ];
+  (json ? process.stderr : process.stdout).write(lines.join('\n') + '\n');
+  if (json)
+    process.stdout.write(
+      JSON.stringify(
+        { bench: 'webhook-verify', clock: 'cpu', body_bytes: BODY_BYTES, rounds: ROUNDS, results },
+        null,
+        2,
+      ) + '\n',
+    );
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,28 @@
+/**
+ * What every connector's credential form says, so the three platforms ask for the same things in
+ * the same words: the hosted API by default, a base URL only for self-hosted or local (mock) use.
+ */
+export const DEFAULT_BASE_URL = 'https://api.returnmate.example';
+
+/** Where a merchant finds the key (Zapier review D002 asks auth help to say so, with a link). */
+export const API_KEY_HELP =
+  'Generate a key in the returns admin under [Settings → External API](https://admin.returnmate.example/settings/external-api) → Generate API Key. It is shown once: copy it straight away.';
+
+export const BASE_URL_HELP =
+  'Leave empty for the hosted API. Set it only for a self-hosted or local server, e.g. `http://127.0.0.1:4010`.';
+
+/** The base URL a connection uses: the configured one without trailing slashes, else the hosted API. */
+export function resolveBaseUrl(configured: unknown): string {
+  const text = typeof configured === 'string' ? configured.trim() : '';
+  return (text || DEFAULT_BASE_URL).replace(/\/+$/, '');
+}
+
+/** A label that tells connections apart without showing the key: the API host it talks to. */
+export function connectionLabel(baseUrl: unknown): string {
+  const resolved = resolveBaseUrl(baseUrl);
+  try {
+    return `Returns API (${new URL(resolved).host})`;
+  } catch {
+    return 'Returns API';
+  }
+}

@@ -1,0 +1,27 @@
+import { API_KEY_HELP, BASE_URL_HELP, DEFAULT_BASE_URL, connectionLabel } from '@returns-pack/shared-client';
+import type { Authentication, Bundle, ZObject } from 'zapier-platform-core';
+import { withClient } from './client';
+
+/** Any authenticated read proves the key; the cheapest is one RMA. */
+async function testConnection(z: ZObject, bundle: Bundle) {
+  await withClient(z, bundle, (client) => client.rmas.list({ limit: 1 }));
+  return { connected: true };
+}
+
+export const authentication = {
+  type: 'custom',
+  fields: [
+    { key: 'api_key', label: 'API Key', type: 'password', required: true, helpText: API_KEY_HELP },
+    {
+      key: 'base_url',
+      label: 'API Base URL',
+      type: 'string',
+      required: false,
+      default: DEFAULT_BASE_URL,
+      helpText: BASE_URL_HELP,
+      isNoSecret: true,
+    },
+  ],
+  test: testConnection,
+  connectionLabel: async (_z: ZObject, bundle: Bundle) => connectionLabel(bundle.authData?.base_url),
+} satisfies Authentication;

@@ -1,0 +1,159 @@
+import { createReturnsClient } from '@returns-pack/shared-client';
+import type { Rma } from '@returns-pack/shared-client';
+import { operationOf } from './helpers/app';
+import type { Connected } from './helpers/mock';
+import { connectToMock, rejectionOf, zapierErrorBody } from './helpers/mock';
+
+let mock: Connected;
+beforeAll(async () => {
+  mock = await connectToMock();
+});
+afterAll(() => mock.server.close());
+
+const createTradeReturn = operationOf('creates', 'create_trade_return').perform;
+const createOfflineRepair = operationOf('creates', 'create_offline_repair').perform;
+
+/** What a user fills in on the Zap editor's form: line items as a list of dicts, numbers partly as text. */
+const tradeReturnInput = (n: number) => ({
+  customer_email: `buyer${n}@example.com`,
+  customer_name: 'Ada Buyer',
+  customer_company: 'Buyer GmbH',
+  items: [
+    { sku: `SKU-${n}`, quantity: 2, reason: 'Too small', unit_price: 19.99 },
+    { sku: 'CAP-1', quantity: '1' },
+  ],
+  credit_amount: '39.98',
+  credit_currency: 'eur',
+  return_type: 'shop_now_credit',
+  requires_label: 'true',
+  external_reference: `ERP-${n}`,
+  metadata: { erp_order: `SO-${n}` },
+});
+
+/** The mock's own view of an RMA, read with a plain client: proof the create reached the API. */
+const readBack = (id: string, apiKey = mock.apiKey) =>
+  createReturnsClient({ baseUrl: mock.server.url, apiKey }).rmas.get(id);
+
+describe('Create Trade Return', () => {
+  test('creates an RMA from the form, line items included, that the API then returns', async () => {
+    const rma = await mock.run<Rma>(createTradeReturn, {
+      authData: mock.authData,
+      inputData: tradeReturnInput(1),
+    });
+    expect(rma).toEqual(
+      expect.objectContaining({
+        id: expect.stringMatching(/^rma_/),
+        kind: 'trade_return',
+        status: 'REQUESTED',
+        customer: { email: 'buyer1@example.com', name: 'Ada Buyer', company: 'Buyer GmbH' },
+        items: [
+          { sku: 'SKU-1', quantity: 2, reason: 'Too small', unit_price: 19.99 },
+          { sku: 'CAP-1', quantity: 1, reason: null, unit_price: null },
+        ],
+        return_type: 'shop_now_credit',
+        external_reference: 'ERP-1',
+        metadata: { erp_order: 'SO-1' },
+      }),
+    );
+    expect(rma.credit).toEqual(expect.objectContaining({ amount: 39.98, currency: 'EUR' }));
+    await expect(readBack(rma.id)).resolves.toEqual(rma);
+  });
+
+  test('bad input is refused before sending, naming each field to fix', async () => {
+    const error = await rejectionOf(
+      mock.run(createTradeReturn, {
+        authData: mock.authData,
+        inputData: { customer_email: 'not-an-email', items: [{ sku: 'A', quantity: 'two' }] },
+      }),
+    );
+    const body = zapierErrorBody(error);
+    expect(body.code).toBe('ValidationFailed');
+    expect(body.message).toMatch(/^Some fields are not valid: /);
+    expect(body.message).toContain('customer.email');
+    expect(body.message).toContain('items.0.quantity');
+  });
+
+  test('a credit amount without a currency names the missing currency', async () => {
+    const error = await rejectionOf(
+      mock.run(createTradeReturn, {
+        authData: mock.authData,
+        inputData: { customer_email: 'a@example.com', items: [{ sku: 'A', quantity: 1 }], credit_amount: 5 },
+      }),
+    );
+    expect(zapierErrorBody(error).message).toContain('credit_requested.currency');
+  });
+
+  test('the 31st creation in a minute is a ThrottledError carrying the server’s Retry-After', async () => {
+    const own = await mock.server.createApiClient({ name: 'throttled' });
+    const authData = { api_key: own.api_key, base_url: mock.server.url };
+    for (let n = 1; n <= 30; n++) {
+      await mock.run(n % 2 ? createTradeReturn : createOfflineRepair, {
+        authData,
+        inputData: n % 2 ? tradeReturnInput(n) : offlineRepairInput(n),
+      });
+    }
+    const error = await rejectionOf(
+      mock.run(createTradeReturn, { authData, inputData: tradeReturnInput(31) }),
+    );
+    expect(error.name).toBe('ThrottledError');
+    const body = zapierErrorBody(error);
+    expect(body.delay).toBeGreaterThanOrEqual(1);
+    expect(body.delay).toBeLessThanOrEqual(60);
+    expect(body.message).toBe(
+      `The returns API allows 30 creations a minute per API client; try again in ${body.delay} s.`,
+    );
+    expect(error.message).not.toContain(own.api_key);
+  });
+});
+
+const offlineRepairInput = (n: number) => ({
+  serial: `SN-${n}`,
+  fault_description: 'Screen flickers after warming up',
+  customer_email: `walkin${n}@example.com`,
+  customer_name: 'Sam Walkin',
+  product: 'Tablet Pro 11',
+  metadata: { pos_ticket: `POS-${n}` },
+});
+
+describe('Create Offline Repair', () => {
+  test('creates a repair in COUNTER_SWAPPED that the API then returns', async () => {
+    const rma = await mock.run<Rma>(createOfflineRepair, {
+      authData: mock.authData,
+      inputData: offlineRepairInput(1),
+    });
+    expect(rma).toEqual(
+      expect.objectContaining({
+        kind: 'offline_repair',
+        status: 'COUNTER_SWAPPED',
+        serial: 'SN-1',
+        product: 'Tablet Pro 11',
+        customer: expect.objectContaining({ email: 'walkin1@example.com', name: 'Sam Walkin' }),
+        metadata: { pos_ticket: 'POS-1' },
+      }),
+    );
+    await expect(readBack(rma.id)).resolves.toEqual(rma);
+  });
+
+  test('missing required fields are named', async () => {
+    const error = await rejectionOf(
+      mock.run(createOfflineRepair, { authData: mock.authData, inputData: { serial: 'SN-9' } }),
+    );
+    const { message } = zapierErrorBody(error);
+    expect(message).toContain('fault_description');
+    expect(message).toContain('customer_email');
+  });
+
+  test('a revoked key is an AuthenticationError, not a retry', async () => {
+    const other = await mock.server.createApiClient({ name: 'revoked' });
+    await mock.admin('POST', `/admin/v1/api-clients/${other.id}/revoke`);
+    const error = await rejectionOf(
+      mock.run(createOfflineRepair, {
+        authData: { api_key: other.api_key, base_url: mock.server.url },
+        inputData: offlineRepairInput(2),
+      }),
+    );
+    expect(zapierErrorBody(error)).toEqual(
+      expect.objectContaining({ code: 'AuthenticationError', status: 401 }),
+    );
+  });
+});
