@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -94,4 +96,28 @@ test('the summary names the mock and its credentials, and the mock is gone after
     serving: false,
   });
   await expect(fetch(`${summary.mock.url}/openapi.json`)).rejects.toThrow();
+});
+
+describe('mistakes are named, never a stack trace, and exit 1', () => {
+  test('a bad flag', async () => {
+    const bad = await npmStart(['--port', 'abc']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('--port must be a whole number from 0 to 65535');
+    expect(bad.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test('a port already in use', async () => {
+    const taken = createServer().listen(0, '127.0.0.1');
+    await once(taken, 'listening');
+    const port = (taken.address() as { port: number }).port;
+    try {
+      const busy = await npmStart(['--json', '--port', String(port)]);
+      expect(busy.code).toBe(1);
+      expect(busy.stdout).toBe('');
+      expect(busy.stderr).toContain(`--port ${port}: the port is already in use on 127.0.0.1`);
+      expect(busy.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      taken.close();
+    }
+  });
 });

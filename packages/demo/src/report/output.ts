@@ -18,6 +18,7 @@ export function createOutput(json: boolean, env: NodeJS.ProcessEnv = process.env
     // Connector code logs with console.log (refused deliveries, say): keep stdout for the JSON alone.
     console.log = console.error;
     console.info = console.error;
+    console.debug = console.error;
   }
   return {
     line: (text = '') => void stream.write(`${text}\n`),

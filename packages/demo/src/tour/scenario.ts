@@ -1,7 +1,7 @@
 import { OFFLINE_REPAIR_FLOW, Rma, TRADE_RETURN_FLOW } from '@returns-pack/shared-client';
 import type { ReturnsClient, RmaStatus } from '@returns-pack/shared-client';
 import { TOUR_EVENTS } from '../report/summary';
-import type { TourEvent, TriggerReport } from '../report/summary';
+import type { Operation, TourEvent, TriggerReport } from '../report/summary';
 import type { AdminApi } from './admin';
 import { causeOf } from './cause';
 import { offlineRepairOrder, tradeReturnOrder } from './orders';
@@ -39,67 +39,56 @@ export async function tourPlatform(connector: Connector, ctx: TourContext): Prom
     if (subscribed) triggers.set(event, subscribed);
   }
 
-  let started = performance.now();
-  let trade = await recorder.step(
-    platform,
+  /** A step that changes RMAs, each making `event` due from its trigger once it succeeded. */
+  const causing = async <T extends Rma | Rma[]>(
+    operation: Operation,
+    event: TourEvent | undefined,
+    run: () => Promise<T>,
+    describe: (value: T) => string,
+  ): Promise<T | undefined> => {
+    const started = performance.now();
+    const done = await recorder.step(platform, operation, run, describe);
+    if (done && event) for (const rma of [done].flat()) causes.add(event, rma.id, started);
+    return done;
+  };
+  /** Moves an RMA along its status machine, once the step it `needs` has succeeded. */
+  const move = async (
+    rma: Rma | undefined,
+    needs: Operation,
+    operation: Operation,
+    target: RmaStatus,
+    event?: TourEvent,
+  ) => {
+    if (rma) return causing(operation, event, () => walk(admin, rma, target), describeWalk);
+    recorder.skip(platform, operation, needs);
+    return undefined;
+  };
+
+  let trade = await causing(
     'create trade return',
+    'return.created',
     async () => Rma.parse(await connector.createTradeReturn(tradeReturnOrder(platform))),
     describeRma,
   );
-  if (trade) causes.add('return.created', trade.id, started);
-
-  started = performance.now();
-  let repair = await recorder.step(
-    platform,
+  let repair = await causing(
     'create offline repair',
+    'return.created',
     async () => Rma.parse(await connector.createOfflineRepair(offlineRepairOrder(platform))),
     describeRma,
   );
-  if (repair) causes.add('return.created', repair.id, started);
-
-  if (trade) {
-    const created = trade;
-    started = performance.now();
-    trade = await recorder.step(
-      platform,
-      'ship trade return',
-      () => walk(admin, created, 'DELIVERED'),
-      describeWalk,
-    );
-    if (trade) causes.add('shipment.delivered', created.id, started);
-  } else recorder.skip(platform, 'ship trade return', 'create trade return');
-  if (trade) {
-    const shipped = trade;
-    started = performance.now();
-    trade = await recorder.step(
-      platform,
-      'process trade return',
-      () => walk(admin, shipped, 'PROCESSED'),
-      describeWalk,
-    );
-    if (trade) causes.add('return.processed', shipped.id, started);
-  } else recorder.skip(platform, 'process trade return', 'ship trade return');
-  if (repair) {
-    const created = repair;
-    repair = await recorder.step(
-      platform,
-      'start repair',
-      () => walk(admin, created, 'IN_REPAIR'),
-      describeWalk,
-    );
-  } else recorder.skip(platform, 'start repair', 'create offline repair');
+  trade = await move(trade, 'create trade return', 'ship trade return', 'DELIVERED', 'shipment.delivered');
+  trade = await move(trade, 'ship trade return', 'process trade return', 'PROCESSED', 'return.processed');
+  repair = await move(repair, 'create offline repair', 'start repair', 'IN_REPAIR');
 
   const open = [trade, repair].filter((rma): rma is Rma => rma !== undefined);
   if (open.length > 0) {
-    started = performance.now();
-    const breached = await recorder.step(
-      platform,
+    await causing(
       'breach SLA',
+      'rma.breach',
       () => passSla(admin, open),
-      (s) => s,
+      (breach) => breach.detail,
     );
-    if (breached) for (const rma of open) causes.add('rma.breach', rma.id, started);
-  } else recorder.skip(platform, 'breach SLA', 'the RMAs');
+  } else recorder.skip(platform, 'breach SLA', 'creating both RMAs');
 
   const unsettled = await ctx.settle().then(
     () => undefined,
@@ -136,12 +125,13 @@ async function walk(admin: AdminApi, rma: Rma, target: RmaStatus): Promise<Rma &
 }
 
 /** Advances the test clock just past the later SLA of `rmas`, so each is breached once. */
-async function passSla(admin: AdminApi, rmas: Rma[]): Promise<string> {
+async function passSla(admin: AdminApi, rmas: Rma[]): Promise<Rma[] & { detail: string }> {
   const due = Math.max(...rmas.map((rma) => Date.parse(rma.sla.due_at)));
   const now = Date.parse((await admin.clock()).now);
   const seconds = Math.max(1, Math.ceil((due - now) / 1000) + 60);
   const clock = await admin.advanceClock(seconds);
-  return `test clock +${days(seconds)} to ${clock.now}, past the SLA of ${rmas.map((r) => r.id).join(' and ')}`;
+  const detail = `test clock +${days(seconds)} to ${clock.now}, past the SLA of ${rmas.map((r) => r.id).join(' and ')}`;
+  return Object.assign([...rmas], { detail });
 }
 
 /** Each trigger's own unsubscribe, then a look at what is left with the platform's key. */
