@@ -2,9 +2,10 @@ import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
 import type { Services } from './domain/services';
 import { createServices } from './domain/services';
+import { registerConsole } from './console/static-files';
 import { createDeliveryService } from './delivery';
 import type { DeliveryService } from './delivery';
-import { installErrorHandling } from './http/errors';
+import { frameworkErrors, installErrorHandling } from './http/errors';
 import { IdempotencyGuard } from './http/idempotency';
 import { buildOpenApiDocument } from './http/openapi';
 import { registerRateLimit } from './http/rate-limit';
@@ -56,6 +57,7 @@ export async function buildApp(options: AppOptions = {}): Promise<MockApp> {
   const app = Fastify({
     bodyLimit: resolved.bodyLimitBytes,
     forceCloseConnections: true,
+    frameworkErrors: frameworkErrors(resolved.bodyLimitBytes),
     // Only what the route list (and so the OpenAPI document) describes.
     exposeHeadRoutes: false,
     logger: resolved.logger
@@ -84,6 +86,7 @@ export async function buildApp(options: AppOptions = {}): Promise<MockApp> {
         : { max: resolved.rateLimit, windowSeconds: resolved.rateLimitWindowSeconds },
   };
   for (const route of routes) registerRoute(app, route, deps);
+  await registerConsole(app);
   app.addHook('onClose', async () => {
     stopPublishing();
     await delivery.close();

@@ -61,12 +61,25 @@ export function createAttemptRunner(deps: AttemptRunnerDeps): (job: DeliveryJob)
       duration_ms: result.durationMs,
       error: result.error,
       outcome: delivered ? 'delivered' : retryAt === null ? 'given_up' : 'failed',
-      response_snippet: result.snippet,
+      response_snippet: withoutSecret(result.snippet, sub.secret),
       at: new Date(startedAt).toISOString(),
       next_attempt_at: retryAt === null ? null : new Date(retryAt).toISOString(),
     });
     return retryAt;
   };
+}
+
+/**
+ * Echo endpoints, a common first receiver, answer with the request's headers: the bearer secret must
+ * not reach the log that way, whole or cut off at the snippet's end.
+ */
+function withoutSecret(snippet: string | null, secret: string): string | null {
+  if (snippet === null) return null;
+  const out = snippet.split(secret).join('[redacted]');
+  for (let n = Math.min(secret.length - 1, out.length); n >= 4; n--) {
+    if (out.endsWith(secret.slice(0, n))) return `${out.slice(0, -n)}[redacted]`;
+  }
+  return out;
 }
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));

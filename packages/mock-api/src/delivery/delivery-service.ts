@@ -12,6 +12,7 @@ import type {
 } from '@returns-pack/shared-client';
 import type { WebhookProvisioner } from '../domain/api-clients';
 import type { Clock } from '../domain/clock';
+import { DomainError, notFound } from '../domain/errors';
 import { newId } from '../domain/ids';
 import { AttemptLog } from './attempt-log';
 import { createAttemptRunner } from './attempt-runner';
@@ -70,6 +71,10 @@ export interface DeliveryService {
   deleteSubscription(ownerId: string, id: string): { id: string; deleted: true };
   /** Re-sends the window's matching events, same ids, flagged `replay: true`. */
   replay(ownerId: string, id: string, window: z.output<typeof ReplayBody>): { replayed: number };
+  /** Re-sends one event of the log, same id, flagged `replay: true`: `conflict` if the subscription does not want it. */
+  resend(ownerId: string, id: string, event: EventEnvelope): { event: EventEnvelope };
+  /** The API client a subscription belongs to: the admin console acts for every client. */
+  ownerOf(id: string): string;
   /** Sends one `test: true` event with a sample RMA, whatever the subscription filters. */
   sendTest(ownerId: string, id: string, body: { type?: EventType | undefined }): { event: EventEnvelope };
   listDeliveries(
@@ -142,6 +147,20 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
         replayed++;
       }
       return { replayed };
+    },
+    resend(ownerId, id, event) {
+      const sub = store.get(ownerId, id);
+      if (event.test || !wantsEvent(sub, event)) {
+        throw new DomainError('conflict', `Webhook ${id} does not receive event ${event.id} (${event.type})`);
+      }
+      const resent = { ...event, replay: true };
+      outbox.enqueue(sub.id, resent);
+      return { event: resent };
+    },
+    ownerOf(id) {
+      const sub = store.find(id);
+      if (!sub) throw notFound('webhook subscription', id);
+      return sub.owner_id;
     },
     sendTest(ownerId, id, body) {
       const sub = store.get(ownerId, id);

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { ErrorCode } from '@returns-pack/shared-client';
 import type { ErrorBody, ErrorDetail } from '@returns-pack/shared-client';
 import { DomainError } from '../domain/errors';
@@ -65,6 +65,15 @@ export function toErrorReply(error: unknown, bodyLimit: number): ErrorReply {
       return reply(415, 'validation_failed', 'Content-Type must be application/json', [
         { path: 'Content-Type', message: 'must be application/json' },
       ]);
+    // The router refuses these before any route runs; every route's only parameter is `id`.
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return reply(400, 'validation_failed', 'Path parameter id is too long', [
+        { path: 'id', message: 'is longer than 100 characters' },
+      ]);
+    case 'FST_ERR_BAD_URL':
+      return reply(400, 'validation_failed', 'The URL path is not validly percent-encoded', [
+        { path: 'url', message: 'is not validly percent-encoded' },
+      ]);
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return reply(400, 'validation_failed', 'Request body is not valid JSON', [
@@ -77,6 +86,14 @@ export function toErrorReply(error: unknown, bodyLimit: number): ErrorReply {
     return reply(status, CODE_OF_STATUS[status] ?? 'validation_failed', e.message ?? 'Bad request');
   }
   return reply(500, 'internal', 'Internal server error');
+}
+
+/** Fastify's `frameworkErrors`: the router's own refusals, which never reach the error handler. */
+export function frameworkErrors(bodyLimit: number) {
+  return (error: unknown, _request: unknown, res: FastifyReply): void => {
+    const { status, body } = toErrorReply(error, bodyLimit);
+    void res.code(status).type('application/json; charset=utf-8').send(body);
+  };
 }
 
 export function installErrorHandling(app: FastifyInstance, bodyLimit: number): void {

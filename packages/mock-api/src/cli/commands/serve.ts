@@ -43,7 +43,11 @@ export function serveCommand(): Command {
     )
     .action(async (options: ServeOptions) => {
       const server = await startMockServer(serverOptions(options, process.env));
-      const lines = [`returns-mock listening on ${server.url}`, `admin token: ${server.adminToken}`];
+      const lines = [
+        `returns-mock listening on ${server.url}`,
+        `admin token: ${server.adminToken}`,
+        `developer console: ${server.url}/console#token=${encodeURIComponent(server.adminToken)}`,
+      ];
       if (options.seed !== undefined) {
         // Printed once, here, like the merchant's admin screen shows them: the server keeps only hashes.
         const client = await server.createApiClient({ name: 'demo integration' });

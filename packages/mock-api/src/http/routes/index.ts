@@ -1,3 +1,4 @@
+import { consoleAdminRoutes } from '../../console/admin-routes';
 import type { AnyRouteSpec } from '../route';
 import { adminApiClientRoutes } from './admin-api-clients';
 import { adminClockRoutes } from './admin-clock';
@@ -20,5 +21,6 @@ export const ROUTES: AnyRouteSpec[] = [
   ...adminApiClientRoutes,
   ...adminRmaRoutes,
   ...adminClockRoutes,
+  ...consoleAdminRoutes,
   ...openApiRoutes,
 ];
