@@ -13,8 +13,8 @@ module.exports = (packageDir) => ({
       { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } },
     ],
   },
-  // jose 6 ships ESM only; let swc turn it into CommonJS for jest's module system.
-  transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
+  // jose 6 and cookie 1 ship ESM only; let swc turn them into CommonJS for jest's module system.
+  transformIgnorePatterns: ['/node_modules/(?!(jose|cookie)/)'],
   moduleNameMapper: {
     '^@returns-pack/shared-client$': '<rootDir>/../shared-client/src/index.ts',
     '^@returns-pack/mock-api$': '<rootDir>/../mock-api/src/index.ts',

@@ -1,0 +1,18 @@
+import type { Parser } from './rows';
+import { parseApi, parseDelivery, parseVerify } from './rows';
+
+export interface PackageBench {
+  /** The workspace whose `bench` script runs it. */
+  workspace: string;
+  /** Arguments after `npm run bench -w <workspace> --`. */
+  args: string[];
+  parse: Parser;
+}
+
+/** Every benchmark of the packages. A workspace with a `bench` script missing here is reported, not skipped silently. */
+export const BENCHES: PackageBench[] = [
+  { workspace: 'packages/shared-client', args: ['--json'], parse: parseVerify },
+  { workspace: 'packages/mock-api', args: ['api', '--json'], parse: parseApi },
+  // The delivery bench has no --json; its text is parsed.
+  { workspace: 'packages/mock-api', args: ['delivery'], parse: parseDelivery },
+];
