@@ -14,7 +14,9 @@ export default {
   methods: {
     /** The event types this source emits. */
     getEventTypes() {
-      throw new ConfigurationError("getEventTypes is not implemented");
+      throw new ConfigurationError(
+        "This source lists no event types: a source built on sources/common must define getEventTypes().",
+      );
     },
     _servesAllTypes() {
       return EVENT_TYPES.every((type) => this.getEventTypes().includes(type));
