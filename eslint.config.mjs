@@ -2,19 +2,8 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
-export default tseslint.config(
-  {
-    // The n8n and Pipedream packages lint with their platforms' own rule sets (their `lint` scripts).
-    ignores: [
-      '**/dist/**',
-      '**/node_modules/**',
-      '**/coverage/**',
-      '.n8n-runtime/**',
-      'artifacts/**',
-      'packages/n8n-node/**',
-      'packages/pipedream/**',
-    ],
-  },
+/** The repository's own rules, also used by the n8n package for the files it does not ship. */
+export const repositoryRules = [
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -32,4 +21,20 @@ export default tseslint.config(
     },
   },
   prettier,
+];
+
+export default tseslint.config(
+  {
+    // The n8n and Pipedream packages lint with their platforms' own rule sets (their `lint` scripts).
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      '**/coverage/**',
+      '.n8n-runtime/**',
+      'artifacts/**',
+      'packages/n8n-node/**',
+      'packages/pipedream/**',
+    ],
+  },
+  ...repositoryRules,
 );

@@ -40,16 +40,10 @@ export function recentDeliveries(
   };
 }
 
-/** One event of the log by id, searched newest first: a resend is nearly always of a recent event. */
 export function findEvent(events: EventLog, id: string): EventEnvelope {
-  let cursor: string | undefined;
-  do {
-    const page = events.list({ limit: 100, cursor });
-    const found = page.data.find((e) => e.id === id);
-    if (found) return found;
-    cursor = page.next_cursor ?? undefined;
-  } while (cursor !== undefined);
-  throw notFound('event', id);
+  const event = events.get(id);
+  if (!event) throw notFound('event', id);
+  return event;
 }
 
 export const withNextStatuses = (rma: Rma): AdminRma => ({ ...rma, next_statuses: nextStatuses(rma) });

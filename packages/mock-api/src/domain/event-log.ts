@@ -55,6 +55,10 @@ export class EventLog {
     return () => this.listeners.delete(entry);
   }
 
+  get(id: string): EventEnvelope | undefined {
+    return this.repository.get(id);
+  }
+
   list(query: EventQuery): Page<EventEnvelope> {
     return this.repository.list(query);
   }

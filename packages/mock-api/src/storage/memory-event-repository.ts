@@ -7,11 +7,18 @@ export class MemoryEventRepository implements EventRepository {
   private readonly log = new OrderedLog<EventEnvelope>((event) => Date.parse(event.created_at));
   private readonly bySubject = new Map<string, number[]>();
   private readonly byType = new Map<EventType, number[]>();
+  private readonly positions = new Map<string, number>();
 
   append(event: EventEnvelope): void {
     const position = this.log.append(event);
+    this.positions.set(event.id, position);
     addToIndex(this.bySubject, event.subject.id, position);
     addToIndex(this.byType, event.type, position);
+  }
+
+  get(id: string): EventEnvelope | undefined {
+    const position = this.positions.get(id);
+    return position === undefined ? undefined : this.log.at(position);
   }
 
   lastSequence(subjectId: string): number {

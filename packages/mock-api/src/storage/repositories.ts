@@ -28,6 +28,7 @@ export interface RmaRepository {
 
 export interface EventRepository {
   append(event: EventEnvelope): void;
+  get(id: string): EventEnvelope | undefined;
   /** The highest `sequence` given to this subject so far, 0 if none. */
   lastSequence(subjectId: string): number;
   list(query: EventQuery): Page<EventEnvelope>;

@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { generateWebhookSecret, SignatureScheme } from '@returns-pack/shared-client';
 import { startWebhookListener } from '../../delivery/webhook-listener';
-import { integerOption } from '../options';
+import { hostOption, portOption } from '../options';
 
 interface ListenOptions {
   port: number;
@@ -13,13 +13,8 @@ interface ListenOptions {
 export function listenCommand(): Command {
   return new Command('listen')
     .description('Run a local webhook receiver that verifies and prints every delivery')
-    .option(
-      '--port <port>',
-      'port to listen on (0 picks a free one)',
-      integerOption('--port', 0, 65_535),
-      4020,
-    )
-    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .addOption(portOption(4020))
+    .addOption(hostOption())
     .addOption(
       new Option('--scheme <scheme>', 'signature scheme of the subscription')
         .choices(SignatureScheme.options)
