@@ -14,10 +14,12 @@ function isHeadersLike(h: unknown): h is HeadersLike {
 /** The raw value(s) of one header, its name matched case-insensitively. */
 function rawHeader(headers: unknown, name: string): unknown {
   if (headers === null || typeof headers !== 'object') return undefined;
-  if (isHeadersLike(headers)) return headers.get(name) ?? undefined;
   const record = headers as Record<string, unknown>;
   // Node lower-cases names and senders mostly use the canonical spelling: try both before scanning.
+  // A fetch Headers holds no own properties, so the exact name is tried before asking for one: the
+  // common case then skips a property probe that, with several header shapes about, is the costly part.
   if (Object.hasOwn(record, name)) return record[name];
+  if (isHeadersLike(headers)) return headers.get(name) ?? undefined;
   const lower = name.toLowerCase();
   if (Object.hasOwn(record, lower)) return record[lower];
   for (const key of Object.keys(record)) {

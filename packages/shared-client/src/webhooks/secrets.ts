@@ -1,4 +1,5 @@
-import { randomBytes } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
+import { createSecretKey, randomBytes, webcrypto } from 'node:crypto';
 import type { SignatureScheme } from '../contract';
 import { decodeBase64 } from './encoding';
 import { refuse } from './errors';
@@ -26,21 +27,43 @@ export function generateWebhookSecret(scheme: SignatureScheme): string {
   }
 }
 
-/** Decoded keys of the last few secrets seen: decoding on every delivery costs as much as the checks. */
-const decodedKeys = new Map<string, Buffer>();
-const DECODED_KEYS_KEPT = 16;
+const KEYS_KEPT = 16;
+
+/**
+ * Remembers the keys of the last few secrets seen: otherwise createHmac re-encodes a string key on
+ * every call, a Standard Webhooks secret is base64-decoded per delivery and WebCrypto imports a JWT
+ * key per delivery (which made JWT verification half again as slow). Bounded, so a process that
+ * sees many secrets keeps only the recent ones.
+ */
+function keyCache<K>(make: (secret: string) => K): (secret: string) => K {
+  const keys = new Map<string, K>();
+  return (secret) => {
+    const known = keys.get(secret);
+    if (known) return known;
+    const key = make(secret);
+    if (key === undefined) return key;
+    if (keys.size >= KEYS_KEPT) keys.delete(keys.keys().next().value as string);
+    keys.set(secret, key);
+    return key;
+  };
+}
+
+/** The HMAC key of a plain secret: its UTF-8 bytes. */
+export const hmacKey = keyCache((secret) => createSecretKey(secret, 'utf8'));
 
 /** The HMAC key of a Standard Webhooks secret (the bytes after `whsec_`), or undefined if the form is wrong. */
-export function standardWebhooksKey(secret: string): Buffer | undefined {
-  const known = decodedKeys.get(secret);
-  if (known) return known;
+export const standardWebhooksKey = keyCache((secret): KeyObject | undefined => {
   if (!secret.startsWith(STANDARD_PREFIX)) return undefined;
   const key = decodeBase64(secret.slice(STANDARD_PREFIX.length));
-  if (!key || key.length < 24 || key.length > 64) return undefined;
-  if (decodedKeys.size >= DECODED_KEYS_KEPT) decodedKeys.delete(decodedKeys.keys().next().value as string);
-  decodedKeys.set(secret, key);
-  return key;
-}
+  return key && key.length >= 24 && key.length <= 64 ? createSecretKey(key) : undefined;
+});
+
+/** The key jose verifies a delivery JWT (HS256) with: the secret's UTF-8 bytes, imported once. */
+export const jwtVerifyKey = keyCache((secret): Promise<webcrypto.CryptoKey> =>
+  webcrypto.subtle.importKey('raw', Buffer.from(secret, 'utf8'), { name: 'HMAC', hash: 'SHA-256' }, false, [
+    'verify',
+  ]),
+);
 
 /** The secrets a delivery may be signed with: `secrets` during a rotation, else the one `secret`. */
 export function configuredSecrets(options: { secret?: unknown; secrets?: unknown }): readonly string[] {

@@ -132,3 +132,26 @@ describe('generateWebhookSecret', () => {
     expect(() => generateWebhookSecret('md5' as never)).toThrow(/scheme must be one of/);
   });
 });
+
+describe('the key cache', () => {
+  it.each(SCHEMES)(
+    '%s: keys stay right while more secrets come and go than are kept, and one secret never stands for another',
+    async (scheme) => {
+      const secrets = Array.from({ length: 40 }, () => generateWebhookSecret(scheme));
+      const deliveries = await Promise.all(secrets.map((secret) => signed(scheme, { secret })));
+      // The same JWTs come round twice here: nonce bookkeeping is not what this test is about.
+      const replayStore = { recordIfNew: () => true };
+      // Twice round, so every secret has been evicted once before it is used again.
+      for (const round of [0, 1]) {
+        for (const [i, { headers, body }] of deliveries.entries()) {
+          const own = options(scheme, { secret: secrets[i], replayStore });
+          await expect(verifyWebhook({ headers, rawBody: body }, own)).resolves.toBeDefined();
+          const next = options(scheme, { secret: secrets[(i + 1 + round) % secrets.length] });
+          expect((await refusal(verifyWebhook({ headers, rawBody: body }, next))).reason).toBe(
+            'bad_signature',
+          );
+        }
+      }
+    },
+  );
+});

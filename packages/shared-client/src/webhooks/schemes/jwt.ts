@@ -11,6 +11,7 @@ import type { NormalizedDelivery } from '../normalize';
 import { normalizeDelivery, SWAP_EVENTS } from '../normalize';
 import { isRecord } from '../normalize/payload';
 import { defaultReplayStore } from '../replay-store';
+import { jwtVerifyKey } from '../secrets';
 import { checkNotFuture } from '../timestamps';
 
 /** SWAP's JWTs live five minutes (seed 003); ours match. */
@@ -73,7 +74,7 @@ function translate(error: unknown): WebhookVerificationError {
 async function verifyToken(token: string, ctx: VerifyContext): Promise<DeliveryJwtClaims> {
   for (const secret of ctx.secrets) {
     try {
-      const { payload } = await jwtVerify(token, encoder.encode(secret), {
+      const { payload } = await jwtVerify(token, await jwtVerifyKey(secret), {
         algorithms: ['HS256'],
         currentDate: new Date(ctx.nowMs),
         requiredClaims: ['exp', 'nonce'],

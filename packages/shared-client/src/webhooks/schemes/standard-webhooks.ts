@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import { createHmac } from 'node:crypto';
 import type { RawBody } from '../body';
 import { textsEqual } from '../constant-time';
@@ -11,7 +12,7 @@ const SIGNATURE_ENTRY = /^v\d+[a-z]*,[A-Za-z0-9+/]+={0,2}$/;
 
 /** Base64 HMAC-SHA256 of `id.timestamp.body`, the body fed as its raw bytes, keyed with the secret's bytes. */
 export function standardWebhooksSignature(
-  key: Uint8Array,
+  key: Uint8Array | KeyObject,
   id: string,
   timestamp: string,
   body: RawBody,
@@ -26,7 +27,7 @@ export function standardWebhooksSignature(
 }
 
 export function signStandardWebhooks(
-  key: Uint8Array,
+  key: Uint8Array | KeyObject,
   id: string,
   timestamp: string,
   body: string,
@@ -69,7 +70,7 @@ function isWholeSeconds(text: string): boolean {
   return true;
 }
 
-function secretKey(secret: string): Buffer {
+function secretKey(secret: string): KeyObject {
   return (
     standardWebhooksKey(secret) ??
     refuse(
