@@ -2,6 +2,19 @@ import { signWebhook } from '@returns-pack/shared-client';
 import type { EventEnvelope } from '@returns-pack/shared-client';
 import type { StoredSubscription } from './subscription-store';
 
+/**
+ * Each event's JSON, made once however many subscriptions and attempts send it: serialising the
+ * whole RMA anew for each was the costliest step of a delivery after the HMAC. Safe because an event
+ * is never changed once appended (the domain makes new objects; a replay is a copy).
+ */
+const serialised = new WeakMap<EventEnvelope, string>();
+
+function eventJson(event: EventEnvelope): string {
+  let json = serialised.get(event);
+  if (json === undefined) serialised.set(event, (json = JSON.stringify(event)));
+  return json;
+}
+
 export interface SignedRequest {
   headers: Record<string, string>;
   body: string;
@@ -21,7 +34,7 @@ export async function signedRequest(
   const signed = await signWebhook({
     scheme: sub.scheme,
     secret: sub.secret,
-    event,
+    event: eventJson(event),
     now: () => now,
     webhookId: event.id,
   });
