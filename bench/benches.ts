@@ -13,6 +13,5 @@ export interface PackageBench {
 export const BENCHES: PackageBench[] = [
   { workspace: 'packages/shared-client', args: ['--json'], parse: parseVerify },
   { workspace: 'packages/mock-api', args: ['api', '--json'], parse: parseApi },
-  // The delivery bench has no --json; its text is parsed.
-  { workspace: 'packages/mock-api', args: ['delivery'], parse: parseDelivery },
+  { workspace: 'packages/mock-api', args: ['delivery', '--json'], parse: parseDelivery },
 ];

@@ -17,18 +17,32 @@ const fmt = (n: number) => Math.round(n).toLocaleString('en');
 
 interface VerifyOutput {
   results: { scheme: string; name: string; kind: string; ops_per_sec: number; vs_baseline: number }[];
+  targets: { name: string; value: number; target: string; pass: boolean }[];
 }
 
 export const parseVerify: Parser = (stdout) => {
-  const { results } = JSON.parse(stdout) as VerifyOutput;
-  if (!Array.isArray(results)) throw new Error('verify bench: no "results" array in its JSON');
-  return results.map((r) => ({
-    benchmark: 'webhook verification (2 KB body, per CPU-second)',
-    measurement: `${r.scheme}: ${r.name}`,
-    figure: `${fmt(r.ops_per_sec)} verifications/s`,
-    baseline: r.kind === 'baseline' ? '(is the baseline)' : `bare node:crypto, ${r.scheme}`,
-    ratio: r.vs_baseline,
-  }));
+  const { results, targets } = JSON.parse(stdout) as VerifyOutput;
+  if (!Array.isArray(results) || !Array.isArray(targets))
+    throw new Error('verify bench: no "results" or "targets" array in its JSON');
+  const benchmark = 'webhook verification (2 KB body, per CPU-second)';
+  return [
+    ...results.map((r) => ({
+      benchmark,
+      measurement: `${r.scheme}: ${r.name}`,
+      figure: `${fmt(r.ops_per_sec)} verifications/s`,
+      baseline: r.kind === 'baseline' ? '(is the baseline)' : `bare node:crypto, ${r.scheme}`,
+      ratio: r.vs_baseline,
+    })),
+    ...targets.map((t) => ({
+      benchmark,
+      measurement: `ratio ${t.name}`,
+      figure: '',
+      baseline: t.name.split(' / ')[1] ?? '',
+      ratio: t.value,
+      target: t.target,
+      pass: t.pass,
+    })),
+  ];
 };
 
 interface ApiOutput {
@@ -69,33 +83,51 @@ export const parseApi: Parser = (stdout) => {
   ];
 };
 
-const DELIVERY_LINE =
-  /(\d+) subscriber\(s\): (\d+) signed deliveries\/s \(([^)]*)\); state change → receipt at (\d+) deliveries\/s \((\d+) events\/s\): p50 ([\d.]+) ms, p99 ([\d.]+) ms/;
+interface DeliveryOutput {
+  baseline: string;
+  settings: { burst: number; rounds: number; rate: number };
+  scenarios: {
+    subscribers: number;
+    perSecond: number;
+    barePerSecond: number;
+    vsBare: number;
+    eventRate: number;
+    p50: number;
+    p99: number;
+  }[];
+  targets: { name: string; value: number; target: string; pass: boolean }[];
+}
 
-/** The delivery bench prints text only; one line per subscriber count. */
 export const parseDelivery: Parser = (stdout) => {
-  const lines = stdout.split('\n').flatMap((line) => {
-    const m = DELIVERY_LINE.exec(line);
-    return m ? [m] : [];
-  });
-  if (lines.length === 0) throw new Error(`delivery bench: no result line in its output:\n${stdout}`);
+  const { baseline, settings, scenarios, targets } = JSON.parse(stdout) as DeliveryOutput;
+  if (!Array.isArray(scenarios) || !Array.isArray(targets))
+    throw new Error('delivery bench: no "scenarios" or "targets" array in its JSON');
   const benchmark = 'webhook delivery on loopback (hmac-sha256, keep-alive)';
-  const perSecond = (m: RegExpExecArray) => Number(m[2]);
-  const one = lines.find((m) => m[1] === '1');
-  return lines.flatMap((m) => [
-    {
+  return [
+    ...scenarios.flatMap((r) => [
+      {
+        benchmark,
+        measurement: `${r.subscribers} subscriber(s): burst throughput`,
+        figure: `${fmt(r.perSecond)} signed deliveries/s (median of ${settings.rounds} bursts of ${settings.burst}; baseline ${fmt(r.barePerSecond)}/s)`,
+        baseline,
+        ratio: Number(r.vsBare.toFixed(3)),
+      },
+      {
+        benchmark,
+        measurement: `${r.subscribers} subscriber(s): state change → receipt at ${settings.rate} deliveries/s`,
+        figure: `p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms`,
+        baseline: '',
+        ratio: null,
+      },
+    ]),
+    ...targets.map((t) => ({
       benchmark,
-      measurement: `${m[1]} subscriber(s): burst throughput`,
-      figure: `${fmt(perSecond(m))} signed deliveries/s (${m[3]})`,
-      baseline: m[1] === '1' ? '(is the baseline)' : '1 subscriber',
-      ratio: one ? Number((perSecond(m) / perSecond(one)).toFixed(3)) : null,
-    },
-    {
-      benchmark,
-      measurement: `${m[1]} subscriber(s): state change → receipt at ${m[4]} deliveries/s`,
-      figure: `p50 ${m[6]} ms, p99 ${m[7]} ms`,
+      measurement: `target ${t.name}`,
+      figure: String(t.value),
       baseline: '',
       ratio: null,
-    },
-  ]);
+      target: t.target,
+      pass: t.pass,
+    })),
+  ];
 };

@@ -1,17 +1,23 @@
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { createDeliveryService } from '../src/delivery';
+import { OUTBOX_DEFAULTS } from '../src/delivery/outbox';
 import { createServices } from '../src/domain/services';
+import { BASELINE_NAME, bareDeliveriesPerSecond } from './delivery-baseline';
 import { startBenchReceivers } from './delivery-receivers';
 
 /**
  * Webhook delivery on loopback, from a state change in the domain (an event appended to the event
  * log, which hands it to delivery) to its receipt by a receiver in another thread, for 1 and 10
- * subscribers: signed deliveries per second on a burst, then p50/p99 latency at a steady rate.
- * Run: npm run bench -w packages/mock-api -- delivery [--burst 20000] [--rounds 3] [--rate 1000] [--seconds 3]
+ * subscribers: signed deliveries per second on a burst, each burst followed by one of the bare
+ * baseline to the same receivers, then p50/p99 latency at a steady rate.
+ * Run: npm run bench -w packages/mock-api -- delivery [--json] [--burst 20000] [--rounds 3] [--rate 1000] [--seconds 3]
  */
 
 const SUBJECTS = 1000;
+/** The issue's targets: deliveries per second with 10 subscribers, and p99 at the steady rate. */
+const TARGET_PER_SECOND = 5000;
+const TARGET_P99_MS = 25;
 const epochMs = () => performance.timeOrigin + performance.now();
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
@@ -90,29 +96,60 @@ async function scenario(subscribers: number, settings: Settings) {
   await receiptsReach(total * subscribers);
   latencies.sort((a, b) => a - b);
 
-  // Throughput: bursts of state changes, all made at once; the first one warms the JIT up and is
-  // not counted, the median of the others is.
+  // Throughput: bursts of state changes, all made at once, each followed by a burst of the baseline
+  // with the outbox's concurrency; the first round warms the JIT up and is not counted, the median
+  // of the others is, and of the ratio within each round.
   const events = Math.ceil(settings.burst / subscribers);
+  const concurrency = Math.min(
+    OUTBOX_DEFAULTS.maxConcurrency,
+    OUTBOX_DEFAULTS.maxConcurrencyPerSubscription * subscribers,
+  );
   const rates: number[] = [];
+  const bares: number[] = [];
+  const ratios: number[] = [];
   for (let round = 0; round <= settings.rounds; round++) {
     received = 0;
     const burstStart = performance.now();
     for (let i = 0; i < events; i++) stateChange();
     await receiptsReach(events * subscribers);
-    if (round > 0) rates.push((events * subscribers) / ((performance.now() - burstStart) / 1000));
+    const rate = (events * subscribers) / ((performance.now() - burstStart) / 1000);
+    received = 0;
+    const bare = await bareDeliveriesPerSecond(
+      receivers.urls,
+      events * subscribers,
+      concurrency,
+      OUTBOX_DEFAULTS.maxConcurrencyPerSubscription,
+    );
+    // The receivers report in batches: the next burst must not count the baseline's receipts.
+    await receiptsReach(events * subscribers);
+    if (round > 0) {
+      rates.push(rate);
+      bares.push(bare);
+      ratios.push(rate / bare);
+    }
   }
-  const perSecond = rates.sort((a, b) => a - b)[Math.floor(rates.length / 2)]!;
 
   await delivery.close();
   services.stop();
   await receivers.close();
-  return { perSecond, eventRate, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99) };
+  return {
+    subscribers,
+    perSecond: median(rates),
+    barePerSecond: median(bares),
+    vsBare: median(ratios),
+    eventRate,
+    p50: percentile(latencies, 0.5),
+    p99: percentile(latencies, 0.99),
+  };
 }
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 export async function run(argv: string[] = []): Promise<void> {
   const { values } = parseArgs({
     args: argv,
     options: {
+      json: { type: 'boolean', default: false },
       burst: { type: 'string', default: '20000' },
       rounds: { type: 'string', default: '3' },
       rate: { type: 'string', default: '1000' },
@@ -128,14 +165,43 @@ export async function run(argv: string[] = []): Promise<void> {
   for (const [name, value] of Object.entries(settings)) {
     if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} must be a positive whole number`);
   }
-  console.log(
-    `webhook delivery on loopback: hmac-sha256, keep-alive, ${SUBJECTS} subjects, receivers in a worker thread`,
+  // With --json the table goes to stderr and stdout carries only the JSON, for bench/run.ts.
+  const say = (line: string) => (values.json ? process.stderr : process.stdout).write(`${line}\n`);
+  say(
+    `webhook delivery on loopback: hmac-sha256, keep-alive, ${SUBJECTS} subjects, receivers in a worker thread; baseline: ${BASELINE_NAME}`,
   );
+  const scenarios = [];
   for (const subscribers of [1, 10]) {
     const r = await scenario(subscribers, settings);
-    console.log(
-      `  ${String(subscribers).padStart(2)} subscriber(s): ${Math.round(r.perSecond)} signed deliveries/s (median of ${settings.rounds} bursts of ${settings.burst}); ` +
+    scenarios.push(r);
+    say(
+      `  ${String(subscribers).padStart(2)} subscriber(s): ${Math.round(r.perSecond)} signed deliveries/s, ${r.vsBare.toFixed(2)}× the baseline's ${Math.round(r.barePerSecond)}/s (median of ${settings.rounds} bursts of ${settings.burst}); ` +
         `state change → receipt at ${settings.rate} deliveries/s (${r.eventRate} events/s): p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms`,
+    );
+  }
+  const ten = scenarios.find((r) => r.subscribers === 10)!;
+  const targets = [
+    {
+      name: '10 subscribers: signed deliveries/s',
+      value: Math.round(ten.perSecond),
+      target: `≥ ${TARGET_PER_SECOND}`,
+      pass: ten.perSecond >= TARGET_PER_SECOND,
+    },
+    ...scenarios.map((r) => ({
+      name: `${r.subscribers} subscriber(s): p99 ms at ${settings.rate} deliveries/s`,
+      value: Number(r.p99.toFixed(1)),
+      target: `< ${TARGET_P99_MS}`,
+      pass: r.p99 < TARGET_P99_MS,
+    })),
+  ];
+  for (const t of targets) say(`  target ${t.name}: ${t.value} (${t.target}) ${t.pass ? 'met' : 'NOT met'}`);
+  if (values.json) {
+    process.stdout.write(
+      JSON.stringify(
+        { bench: 'webhook-delivery', baseline: BASELINE_NAME, settings, scenarios, targets },
+        null,
+        2,
+      ) + '\n',
     );
   }
 }
