@@ -6,11 +6,14 @@ import { includeApiKey } from './middleware';
 import { findRma } from './searches/rma';
 import { newReturn } from './triggers/new-return';
 import { offlineRepairStatusChanged } from './triggers/offline-repair-status-changed';
+import { returnCanceled } from './triggers/return-canceled';
+import { returnCompleted } from './triggers/return-completed';
 import { returnProcessed } from './triggers/return-processed';
 import { rmaBreach } from './triggers/rma-breach';
 import { rmaList } from './triggers/rma-list';
 import { shipmentDelivered } from './triggers/shipment-delivered';
 import { tradeReturnCreditRequest } from './triggers/trade-return-credit-request';
+import { tradeReturnCredited } from './triggers/trade-return-credited';
 
 /** Kept equal to package.json's version by a test (the bundle does not read package.json). */
 export const APP_VERSION = '0.1.0';
@@ -26,6 +29,9 @@ export const App = defineApp({
     [shipmentDelivered.key]: shipmentDelivered,
     [rmaBreach.key]: rmaBreach,
     [tradeReturnCreditRequest.key]: tradeReturnCreditRequest,
+    [tradeReturnCredited.key]: tradeReturnCredited,
+    [returnCompleted.key]: returnCompleted,
+    [returnCanceled.key]: returnCanceled,
     [offlineRepairStatusChanged.key]: offlineRepairStatusChanged,
     [rmaList.key]: rmaList,
   },

@@ -25,7 +25,7 @@ describe('the app definition', () => {
     expect(validateApp(prepareApp(broken)).length).toBeGreaterThan(0);
   });
 
-  test('offers the six instant triggers, both creates and the search', () => {
+  test('offers the nine instant triggers, the polling list, both creates and the search', () => {
     expect(Object.keys(App.triggers).sort()).toEqual(
       [
         'new_return',
@@ -33,6 +33,9 @@ describe('the app definition', () => {
         'shipment_delivered',
         'rma_breach',
         'new_trade_return_credit_request',
+        'trade_return_credited',
+        'return_completed',
+        'return_canceled',
         'offline_repair_status_changed',
         'rma_list',
       ].sort(),
@@ -43,7 +46,7 @@ describe('the app definition', () => {
 
   test('every REST hook can subscribe, unsubscribe and list samples (checks D006, D016, D017)', () => {
     const hooks = triggers.filter((t) => t.operation.type === 'hook');
-    expect(hooks).toHaveLength(6);
+    expect(hooks).toHaveLength(9);
     for (const hook of hooks) {
       for (const method of ['perform', 'performSubscribe', 'performUnsubscribe', 'performList']) {
         expect([hook.key, method, typeof hook.operation[method]]).toEqual([hook.key, method, 'function']);

@@ -73,6 +73,31 @@ const CAUSES: Record<string, { event: EventType; cause: () => Promise<string> }>
       return rma.id;
     },
   },
+  trade_return_credited: {
+    event: 'trade_return.credited',
+    cause: async () => {
+      const rma = await newTradeReturn();
+      await moveTo(rma, 'CREDITED');
+      return rma.id;
+    },
+  },
+  return_completed: {
+    event: 'return.completed',
+    cause: async () => {
+      const rma = await newTradeReturn();
+      await moveTo(rma, 'CLOSED');
+      return rma.id;
+    },
+  },
+  return_canceled: {
+    event: 'return.canceled',
+    cause: async () => {
+      const rma = await newTradeReturn();
+      const answer = await mock.admin('POST', `/admin/v1/rmas/${rma.id}/transitions`, { to: 'CANCELED' });
+      expect(answer.status).toBe(200);
+      return rma.id;
+    },
+  },
   offline_repair_status_changed: {
     event: 'offline_repair.status_changed',
     cause: async () => {
