@@ -37,24 +37,23 @@ async function moveTo(rma: Rma, target: RmaStatus): Promise<void> {
   }
 }
 
+/** A new trade return walked to `target`: the cause of the event that status emits. */
+const walkedTo = (target: RmaStatus) => async () => {
+  const rma = await newTradeReturn();
+  await moveTo(rma, target);
+  return rma.id;
+};
+
 /** For each instant trigger: what makes its event happen in the mock; returns the RMA it is about. */
 const CAUSES: Record<string, { event: EventType; cause: () => Promise<string> }> = {
   new_return: { event: 'return.created', cause: async () => (await newTradeReturn()).id },
   return_processed: {
     event: 'return.processed',
-    cause: async () => {
-      const rma = await newTradeReturn();
-      await moveTo(rma, 'PROCESSED');
-      return rma.id;
-    },
+    cause: walkedTo('PROCESSED'),
   },
   shipment_delivered: {
     event: 'shipment.delivered',
-    cause: async () => {
-      const rma = await newTradeReturn();
-      await moveTo(rma, 'DELIVERED');
-      return rma.id;
-    },
+    cause: walkedTo('DELIVERED'),
   },
   rma_breach: {
     event: 'rma.breach',
@@ -67,27 +66,15 @@ const CAUSES: Record<string, { event: EventType; cause: () => Promise<string> }>
   },
   new_trade_return_credit_request: {
     event: 'trade_return.credit_requested',
-    cause: async () => {
-      const rma = await newTradeReturn();
-      await moveTo(rma, 'CREDIT_REQUESTED');
-      return rma.id;
-    },
+    cause: walkedTo('CREDIT_REQUESTED'),
   },
   trade_return_credited: {
     event: 'trade_return.credited',
-    cause: async () => {
-      const rma = await newTradeReturn();
-      await moveTo(rma, 'CREDITED');
-      return rma.id;
-    },
+    cause: walkedTo('CREDITED'),
   },
   return_completed: {
     event: 'return.completed',
-    cause: async () => {
-      const rma = await newTradeReturn();
-      await moveTo(rma, 'CLOSED');
-      return rma.id;
-    },
+    cause: walkedTo('CLOSED'),
   },
   return_canceled: {
     event: 'return.canceled',
