@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Rma } from '@returns-pack/shared-client';
 import { serverOptions } from '../src/cli/commands/serve';
 import { buildProgram } from '../src/cli/program';
+import { startHarness } from './helpers/harness';
 
 const MAIN = join(__dirname, '../src/cli/main.ts');
 // tsx resolves @returns-pack/* to the sources through this config's `paths`: no build needed.
@@ -67,13 +68,36 @@ test.concurrent(
 );
 
 test('the admin token: the flag, else RETURNS_MOCK_ADMIN_TOKEN, else random; --rate-limit 0 is no limit', () => {
-  const flags = { port: 0, host: '127.0.0.1', rateLimit: 30 };
+  const flags = { port: 0, host: '127.0.0.1', rateLimit: 30, webhookLoopback: true };
   const env = { RETURNS_MOCK_ADMIN_TOKEN: 'token-from-the-env' };
   expect(serverOptions({ ...flags, adminToken: 'from-the-flag' }, env).adminToken).toBe('from-the-flag');
   expect(serverOptions(flags, env).adminToken).toBe('token-from-the-env');
   expect(serverOptions(flags, {}).adminToken).toBeUndefined();
   expect(serverOptions(flags, { RETURNS_MOCK_ADMIN_TOKEN: '' }).adminToken).toBeUndefined();
   expect(serverOptions({ ...flags, rateLimit: 0 }, {}).rateLimit).toBe(false);
+});
+
+test('the webhook flags reach delivery: --no-webhook-loopback refuses a loopback URL, --webhook-allow admits an internal host', async () => {
+  const flags = { port: 0, host: '127.0.0.1', rateLimit: 30 };
+  const strict = serverOptions(
+    { ...flags, webhookLoopback: false, webhookAllow: ['10.1.2.3'], webhookTimeout: 2000 },
+    {},
+  );
+  expect(strict.webhooks).toEqual({
+    timeoutMs: 2000,
+    urlPolicy: { allowLoopback: false, allowedHosts: ['10.1.2.3'] },
+  });
+  const harness = await startHarness(strict);
+  try {
+    const subscribe = (url: string) => harness.api.post('/external/v1/webhooks', { url, events: ['*'] });
+    const refused = await subscribe('http://127.0.0.1:9/hook');
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(refused.body)).toMatch(/loopback/);
+    expect((await subscribe('https://10.1.2.3/hook')).status).toBe(201);
+    expect((await subscribe('https://10.1.2.4/hook')).status).toBe(400);
+  } finally {
+    await harness.close();
+  }
 });
 
 describe('bad input fails with a clear message and no stack', () => {
@@ -84,6 +108,8 @@ describe('bad input fails with a clear message and no stack', () => {
     [['serve', '--seed', '-1'], /unknown option '-1'|--seed must be a whole number/],
     [['serve', '--colour'], /unknown option '--colour'/],
     [['serve', '--port', '0', '--admin-token', 'short'], /Invalid mock server option adminToken/],
+    [['serve', '--webhook-allow', 'not a host!'], /--webhook-allow takes a host name/],
+    [['serve', '--webhook-timeout', '0'], /--webhook-timeout must be a whole number from 1 to 60000/],
   ])('%j', async (args, message) => {
     let stderr = '';
     const program = buildProgram()

@@ -1,4 +1,5 @@
-import { Command } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { AllowList } from '../../delivery/address-ranges';
 import { seedDemoRmas } from '../../domain/seed';
 import { startMockServer } from '../../server';
 import type { MockServerOptions } from '../../server';
@@ -12,6 +13,21 @@ export interface ServeOptions {
   seed?: number;
   slaSeconds?: number;
   autoCloseSeconds?: number;
+  webhookAllow?: string[];
+  webhookLoopback: boolean;
+  webhookTimeout?: number;
+}
+
+/** One `--webhook-allow` entry, checked as the delivery's allow list will read it; repeats add up. */
+function allowEntry(value: string, previous: string[] = []): string[] {
+  try {
+    new AllowList([value]);
+  } catch {
+    throw new InvalidArgumentError(
+      `--webhook-allow takes a host name, an IP address or a CIDR range such as 10.0.0.0/8 (got "${value}").`,
+    );
+  }
+  return [...previous, value];
 }
 
 export function serveCommand(): Command {
@@ -40,6 +56,18 @@ export function serveCommand(): Command {
       '--auto-close-seconds <n>',
       'delay from DELIVERED to auto-close (default 7 days)',
       integerOption('--auto-close-seconds', 1),
+    )
+    .addOption(
+      new Option(
+        '--webhook-allow <host>',
+        'let webhooks reach this internal host name, address or CIDR range (repeatable)',
+      ).argParser(allowEntry),
+    )
+    .option('--no-webhook-loopback', 'refuse webhook URLs on loopback, as a hosted platform does')
+    .option(
+      '--webhook-timeout <ms>',
+      'how long a receiver has to connect and to answer (default 5000)',
+      integerOption('--webhook-timeout', 1, 60_000),
     )
     .action(async (options: ServeOptions) => {
       const server = await startMockServer(serverOptions(options, process.env));
@@ -75,5 +103,9 @@ export function serverOptions(options: ServeOptions, env: NodeJS.ProcessEnv): Mo
     rateLimit: options.rateLimit === 0 ? false : options.rateLimit,
     slaSeconds: options.slaSeconds,
     autoCloseSeconds: options.autoCloseSeconds,
+    webhooks: {
+      timeoutMs: options.webhookTimeout,
+      urlPolicy: { allowLoopback: options.webhookLoopback, allowedHosts: options.webhookAllow },
+    },
   };
 }
