@@ -1,5 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { Agent } from 'undici';
+import type { Answer } from './receiver-post';
+import { post } from './receiver-post';
 import type { UrlPolicy } from './url-policy';
 import { UrlRefusedError } from './url-policy';
 
@@ -27,16 +29,6 @@ export interface HttpSender {
 }
 
 export const DEFAULT_TIMEOUT_MS = 5000;
-
-/** Past this many bytes an answer is cut off (its socket closed) instead of drained for reuse. */
-const DRAIN_LIMIT = 64 * 1024;
-
-/** What the receiver answered, as far as the attempt log needs it. */
-interface Answer {
-  statusCode: number;
-  location: string | undefined;
-  snippet: string | null;
-}
 
 /** Parsed URLs of the last subscriptions sent to: a subscription's URL is posted to again and again. */
 const URLS_KEPT = 1024;
@@ -91,55 +83,6 @@ export function createHttpSender(options: HttpSenderOptions): HttpSender {
     // Shutdown does not wait out a slow receiver: its attempt ends as a failure.
     close: () => agent.destroy(),
   };
-}
-
-/**
- * One POST through undici's dispatch API: the answer's start is kept for the log and the rest
- * drained, so a small answer leaves its socket reusable; a long one is cut off and its socket closed.
- * Lighter per request than `request()`, which wraps every answer in a stream read back through an
- * async iterator, and a delivery is mostly this overhead.
- */
-function post(
-  agent: Agent,
-  target: URL,
-  headers: Record<string, string>,
-  body: string,
-  snippetChars: number,
-): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    let statusCode = 0;
-    let location: string | undefined;
-    const kept: Buffer[] = [];
-    let seen = 0;
-    let cutOff = false;
-    const answer = (): Answer => ({
-      statusCode,
-      location,
-      snippet: seen === 0 ? null : Buffer.concat(kept).toString('utf8').slice(0, snippetChars),
-    });
-    agent.dispatch(
-      { origin: target.origin, path: target.pathname + target.search, method: 'POST', headers, body },
-      {
-        onRequestStart() {},
-        onResponseStart(_controller, code, answerHeaders) {
-          statusCode = code;
-          const value = answerHeaders.location;
-          location = typeof value === 'string' ? value : undefined;
-        },
-        onResponseData(controller, chunk) {
-          if (seen < snippetChars * 4) kept.push(chunk);
-          seen += chunk.length;
-          if (seen > DRAIN_LIMIT && !cutOff) {
-            cutOff = true;
-            controller.abort(new Error('answer too long to drain'));
-          }
-        },
-        onResponseEnd: () => resolve(answer()),
-        // An answer cut off on purpose still counts by its status; any other failure fails the attempt.
-        onResponseError: (_controller, error) => (cutOff ? resolve(answer()) : reject(error)),
-      },
-    );
-  });
 }
 
 function statusError({ statusCode, location }: Answer): string | null {
