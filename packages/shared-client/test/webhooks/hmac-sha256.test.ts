@@ -160,6 +160,34 @@ describe('hmac-sha256: what the verifier tolerates', () => {
     );
   });
 
+  it('refuses every other spelling of a valid base64 signature, and says which are not base64 at all', async () => {
+    const extra = { header: 'X-Returnflows-Signature', encoding: 'base64' } as const;
+    const { headers, body } = await signed(scheme, extra);
+    const valid = headers['X-Returnflows-Signature']!;
+    const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+    // 32 bytes leave 2 unused bits in the last character: setting one decodes to the same bytes.
+    const last = valid.length - 2;
+    const spareBitSet = `${valid.slice(0, last)}${ALPHABET[ALPHABET.indexOf(valid[last]!) ^ 1]}=`;
+    const reasons = async (signature: string) =>
+      (
+        await refusal(
+          verifyWebhook(
+            { headers: { 'X-Returnflows-Signature': signature }, rawBody: body },
+            options(scheme, extra),
+          ),
+        )
+      ).reason;
+    expect(Buffer.from(spareBitSet, 'base64')).toEqual(Buffer.from(valid, 'base64'));
+    expect(await reasons(spareBitSet)).toBe('malformed');
+    expect(await reasons(valid.slice(0, -1))).toBe('malformed');
+    // Another letter case is other bytes, well spelled: a wrong signature, not a malformed one.
+    const i = valid.search(/[A-Za-z]/);
+    const flipped = valid[i]!.toUpperCase() === valid[i] ? valid[i]!.toLowerCase() : valid[i]!.toUpperCase();
+    expect(await reasons(`${valid.slice(0, i)}${flipped}${valid.slice(i + 1)}`)).toBe('bad_signature');
+    expect(await reasons('not base64 at all!')).toBe('malformed');
+    expect(await reasons(Buffer.alloc(32, 7).toString('base64'))).toBe('bad_signature');
+  });
+
   it('accepts either secret during a rotation, and refuses when neither matches', async () => {
     const oldSecret = 'old-secret-0123456789abcdef';
     const { headers, body } = await signed(scheme, { secret: oldSecret });
