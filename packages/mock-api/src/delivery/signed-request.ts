@@ -4,8 +4,8 @@ import type { StoredSubscription } from './subscription-store';
 
 /**
  * Each event's JSON, made once however many subscriptions and attempts send it: serialising the
- * whole RMA anew for each was the costliest step of a delivery after the HMAC. Safe because an event
- * is never changed once appended (the domain makes new objects; a replay is a copy).
+ * whole RMA anew for each was the largest single item in the sender's CPU profile. Safe because an
+ * event is never changed once appended (the domain makes new objects; a replay is a copy).
  */
 const serialised = new WeakMap<EventEnvelope, string>();
 

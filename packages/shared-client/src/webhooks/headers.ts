@@ -16,8 +16,8 @@ function rawHeader(headers: unknown, name: string): unknown {
   if (headers === null || typeof headers !== 'object') return undefined;
   const record = headers as Record<string, unknown>;
   // Node lower-cases names and senders mostly use the canonical spelling: try both before scanning.
-  // A fetch Headers holds no own properties, so the exact name is tried before asking for one: the
-  // common case then skips a property probe that, with several header shapes about, is the costly part.
+  // A fetch Headers has no own properties, so trying the exact name first is safe, and a plain object
+  // then skips the probe for a `get` method: costly when several header shapes pass through.
   if (Object.hasOwn(record, name)) return record[name];
   if (isHeadersLike(headers)) return headers.get(name) ?? undefined;
   const lower = name.toLowerCase();
