@@ -1,4 +1,5 @@
-import { createReturnsClient } from '@returns-pack/shared-client';
+import { seedDemoRmas } from '@returns-pack/mock-api';
+import { FIND_RMA_SCAN_LIMIT, createReturnsClient } from '@returns-pack/shared-client';
 import { operationOf } from './helpers/app';
 import type { Perform } from './helpers/app';
 import type { Connected } from './helpers/mock';
@@ -103,6 +104,32 @@ describe('the RMA dropdown past its first page', () => {
       const [first, second] = [await page(0), await page(1)];
       expect([first.length, second.length]).toEqual([100, 5]);
       expect(new Set([...ids(first), ...ids(second)]).size).toBe(105);
+    } finally {
+      await big.server.close();
+    }
+  });
+});
+
+describe('Find RMA by external reference in a large account', () => {
+  test('looks through the newest RMAs its help text names; a customer e-mail narrows it to reach older ones', async () => {
+    const big = await connectToMock();
+    try {
+      const oldest = big.server.services.rmas.createTradeReturn({
+        customer: { email: 'deep@example.com' },
+        items: [{ sku: 'OLD', quantity: 1 }],
+        external_reference: 'SO-DEEP',
+      });
+      seedDemoRmas(big.server.services, FIND_RMA_SCAN_LIMIT);
+      const findIn = (inputData: object) =>
+        big.run<Array<{ id: string }>>(findRma, { authData: big.authData, inputData });
+      await expect(findIn({ external_reference: 'SO-DEEP' })).resolves.toEqual([]);
+      expect(
+        ids(await findIn({ external_reference: 'SO-DEEP', customer_email: 'deep@example.com' })),
+      ).toEqual([oldest.id]);
+      const help = operationOf('searches', 'find_rma').inputFields?.find(
+        (f) => f.key === 'external_reference',
+      )?.helpText;
+      expect(help).toContain(`newest ${FIND_RMA_SCAN_LIMIT.toLocaleString('en')} RMAs`);
     } finally {
       await big.server.close();
     }

@@ -1,4 +1,4 @@
-import { SAMPLE_TRADE_RETURN, findRmas } from '@returns-pack/shared-client';
+import { FIND_RMA_SCAN_LIMIT, SAMPLE_TRADE_RETURN, findRmas } from '@returns-pack/shared-client';
 import type { RmaKind } from '@returns-pack/shared-client';
 import { defineInputFields, defineSearch } from 'zapier-platform-core';
 import type { SearchPerform } from 'zapier-platform-core';
@@ -19,7 +19,8 @@ const inputFields = defineInputFields([
     key: 'external_reference',
     label: 'External Reference',
     required: false,
-    helpText: 'Your own reference given when the RMA was created, e.g. the ERP order number.',
+    // The API cannot filter by it, so the search reads RMAs newest first: say how far it looks.
+    helpText: `Your own reference given when the RMA was created, e.g. the ERP order number. The search looks through the newest ${FIND_RMA_SCAN_LIMIT.toLocaleString('en')} RMAs (or, with a Customer Email, that customer’s newest ${FIND_RMA_SCAN_LIMIT.toLocaleString('en')}).`,
   },
   {
     key: 'customer_email',
