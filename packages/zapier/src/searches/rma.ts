@@ -7,6 +7,9 @@ import { RMA_KIND_CHOICES } from '../fields/choices';
 import { asText } from '../fields/input-values';
 import { RMA_OUTPUT_FIELDS } from '../fields/output-fields';
 
+// The API cannot filter by external reference, so the search reads RMAs newest first: say how far it looks.
+const SCAN_LIMIT = FIND_RMA_SCAN_LIMIT.toLocaleString('en');
+
 const inputFields = defineInputFields([
   {
     key: 'id',
@@ -19,8 +22,7 @@ const inputFields = defineInputFields([
     key: 'external_reference',
     label: 'External Reference',
     required: false,
-    // The API cannot filter by it, so the search reads RMAs newest first: say how far it looks.
-    helpText: `Your own reference given when the RMA was created, e.g. the ERP order number. The search looks through the newest ${FIND_RMA_SCAN_LIMIT.toLocaleString('en')} RMAs (or, with a Customer Email, that customer’s newest ${FIND_RMA_SCAN_LIMIT.toLocaleString('en')}).`,
+    helpText: `Your own reference given when the RMA was created, e.g. the ERP order number. The search looks through the newest ${SCAN_LIMIT} RMAs (or, with a Customer Email, that customer’s newest ${SCAN_LIMIT}).`,
   },
   {
     key: 'customer_email',
