@@ -57,7 +57,8 @@ export function registerRoute(app: FastifyInstance, route: AnyRouteSpec, deps: P
         return reply.code(status).send(await route.handler(input, deps.context));
       }
       const run = async () => ({ status, body: await route.handler(input, deps.context) });
-      const fingerprint = requestFingerprint(route.method, route.url, request.body);
+      // The path as requested, not the route's pattern: one key on two webhooks names two requests.
+      const fingerprint = requestFingerprint(route.method, request.url, request.body);
       const result = await deps.idempotency.run(request.apiClient.id, key, fingerprint, run);
       if (result.replayed) reply.header('Idempotent-Replayed', 'true');
       return reply.code(result.status).send(result.body);
