@@ -17,6 +17,7 @@ module.exports = (packageDir) => ({
   transformIgnorePatterns: ['/node_modules/(?!(jose|cookie)/)'],
   moduleNameMapper: {
     '^@returns-pack/shared-client$': '<rootDir>/../shared-client/src/index.ts',
+    '^@returns-pack/shared-client/runtime$': '<rootDir>/../shared-client/src/runtime.ts',
     '^@returns-pack/mock-api$': '<rootDir>/../mock-api/src/index.ts',
   },
   testTimeout: 30000,

@@ -1,5 +1,2 @@
-export * from './contract';
-export * from './client';
-export * from './platform';
-export * from './webhooks';
+export * from './runtime';
 export * from './fixtures';

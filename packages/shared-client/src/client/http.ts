@@ -82,7 +82,12 @@ export class Http {
       try {
         return await this.send(schema, { method: 'POST', path, body, idempotencyKey });
       } catch (error) {
-        if (!(pacer && error instanceof RateLimitedError && attempt < pacer.maxAttempts)) throw error;
+        const waitable =
+          pacer &&
+          error instanceof RateLimitedError &&
+          attempt < pacer.maxAttempts &&
+          error.retryAfter <= pacer.maxWaitSeconds;
+        if (!waitable) throw error;
         await pacer.backOff(error.retryAfter);
       }
     }

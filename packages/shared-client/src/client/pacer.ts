@@ -9,12 +9,15 @@ export interface PacerOptions {
   windowMs?: number;
   /** How many times one creation may meet a 429 before the error surfaces. */
   maxAttempts?: number;
+  /** A 429 asking for a longer wait than this surfaces at once instead of being waited out. */
+  maxWaitSeconds?: number;
   sleep?: (ms: number) => Promise<void>;
   now?: () => number;
 }
 
 export interface Pacer {
   readonly maxAttempts: number;
+  readonly maxWaitSeconds: number;
   /** Resolves when one more creation fits in the window. */
   acquire(): Promise<void>;
   /** Waits out a server's `Retry-After`, for when other clients share the budget we cannot see. */
@@ -45,6 +48,7 @@ export function createPacer(options: PacerOptions = {}): Pacer {
 
   return {
     maxAttempts: options.maxAttempts ?? 5,
+    maxWaitSeconds: options.maxWaitSeconds ?? Infinity,
     acquire() {
       // Serialise callers so that concurrent creations take slots in order, never all at once.
       const turn = queue.then(takeSlot);

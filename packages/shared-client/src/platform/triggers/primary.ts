@@ -1,5 +1,5 @@
-import { EVENT_CATALOGUE } from '../contract';
-import type { EventType } from '../contract';
+import { EVENT_CATALOGUE } from '../../contract';
+import type { EventType } from '../../contract';
 
 /**
  * The triggers every connector offers first (the brief's four plus the two the seeds lead with),
