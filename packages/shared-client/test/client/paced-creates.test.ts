@@ -1,4 +1,4 @@
-import { RateLimitedError, createReturnsClient } from '../../src';
+import { RATE_LIMIT_POLICY, RateLimitedError, createReturnsClient } from '../../src';
 import { startWithClient, tradeReturnBody } from './mock-server';
 import type { MockServer } from './mock-server';
 
@@ -58,4 +58,21 @@ it('without the pacer, the 4th creation is a RateLimitedError', async () => {
   const client = createReturnsClient({ baseUrl: server.url, apiKey: api_key });
   for (let n = 0; n < 3; n++) await client.tradeReturns.create(tradeReturnBody(n));
   await expect(client.tradeReturns.create(tradeReturnBody(9))).rejects.toBeInstanceOf(RateLimitedError);
+});
+
+it('under the catalogue’s 429 policy, a Retry-After longer than its maximum wait surfaces at once', async () => {
+  const { api_key } = await server.createApiClient({ name: 'policy' });
+  const waits: number[] = [];
+  const client = createReturnsClient({
+    baseUrl: server.url,
+    apiKey: api_key,
+    // A pacer that allows more than the server does, so only the server's 429 can stop the 4th.
+    pace: { ...RATE_LIMIT_POLICY, limit: 30, sleep: async (ms) => void waits.push(ms) },
+  });
+  for (let n = 0; n < 3; n++) await client.tradeReturns.create(tradeReturnBody(n));
+  // The server's window has most of a minute left: more than the policy's 20 s.
+  const refused = await client.tradeReturns.create(tradeReturnBody(9)).catch((e: unknown) => e);
+  expect(refused).toBeInstanceOf(RateLimitedError);
+  expect((refused as RateLimitedError).retryAfter).toBeGreaterThan(RATE_LIMIT_POLICY.maxWaitSeconds);
+  expect(waits).toEqual([]);
 });

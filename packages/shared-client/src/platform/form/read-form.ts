@@ -40,7 +40,9 @@ function readFields(fields: readonly FieldSpec[], form: FormValues, prefix: stri
   const out: FormValues = {};
   for (const field of fields) {
     const path = `${prefix}${field.key}`;
-    const value = readField(field, form[field.key], path);
+    const given = readField(field, form[field.key], path);
+    // What a platform shows pre-filled is what an untouched field means, whether or not it sent it.
+    const value = given === undefined && field.default !== undefined ? readField(field, field.default, path) : given;
     if (value === undefined && field.required) throw coerce.fieldError(path, `${field.label} is required`);
     if (value !== undefined) out[field.key] = value;
   }
@@ -49,7 +51,7 @@ function readFields(fields: readonly FieldSpec[], form: FormValues, prefix: stri
 
 /**
  * A form, keyed by the catalogue's field keys, as typed values: required fields present, every
- * value coerced by its field's type, blanks dropped. Unknown keys are ignored (platforms add their
+ * value coerced by its field's type, blanks dropped (or given the field's default). Unknown keys are ignored (platforms add their
  * own, such as n8n's "Return All").
  */
 export function readForm(fields: readonly FieldSpec[], form: FormValues): FormValues {
