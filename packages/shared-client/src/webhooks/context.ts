@@ -2,7 +2,8 @@ import { SignatureScheme } from '../contract';
 import { DEFAULT_MAX_BODY_BYTES } from './body';
 import { refuse } from './errors';
 import type { PayloadFormat, SignatureEncoding, VerifyWebhookOptions } from './options';
-import type { ReplayStore } from './replay-store';
+import type { AnyReplayStore } from './replay-store';
+import { isReplayStore } from './replay-store';
 import { configuredSecrets } from './secrets';
 
 export const DEFAULT_TOLERANCE_SECONDS = 300;
@@ -20,7 +21,7 @@ export interface VerifyContext {
   encoding: SignatureEncoding;
   payloadFormat: PayloadFormat;
   /** Undefined means the process-wide default, created only when a JWT needs it. */
-  replayStore: ReplayStore | undefined;
+  replayStore: AnyReplayStore | undefined;
 }
 
 function badOption(name: string, expected: string): never {
@@ -57,8 +58,8 @@ export function resolveOptions(options: VerifyWebhookOptions | undefined): Verif
   if (payloadFormat !== undefined && !FORMATS.includes(payloadFormat)) {
     badOption('payloadFormat', FORMATS.join(', '));
   }
-  if (replayStore !== undefined && typeof replayStore?.recordIfNew !== 'function') {
-    badOption('replayStore', 'an object with a recordIfNew method');
+  if (replayStore !== undefined && !isReplayStore(replayStore)) {
+    badOption('replayStore', 'an object with a record (or recordIfNew) method');
   }
   return {
     scheme,

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { EventSource, SignatureScheme } from '../contract';
 import type { RawBody } from './body';
 import type { WebhookHeaders } from './headers';
-import type { ReplayStore } from './replay-store';
+import type { AnyReplayStore } from './replay-store';
 
 /** Which payload shape to expect; `auto` (the default) recognises each vendor's by its fields. */
 export type PayloadFormat = 'auto' | z.infer<typeof EventSource>;
@@ -26,8 +26,12 @@ export interface VerifyWebhookOptions {
   toleranceSeconds?: number;
   /** Default 1 MiB; larger bodies are refused with `too_large` before any other work. */
   maxBodyBytes?: number;
-  /** Where JWT nonces are remembered; default a bounded in-memory store shared by this process. */
-  replayStore?: ReplayStore;
+  /**
+   * Where JWT nonces are remembered, per signing secret; default a bounded in-memory store shared by
+   * this process. On a platform, pass one that lives as long as the trigger does
+   * (`createKeyValueReplayStore(db)`, `createObjectReplayStore(staticData)`).
+   */
+  replayStore?: AnyReplayStore;
   /** hmac-sha256 only: the signature header, e.g. `X-Returnflows-Signature`. */
   header?: string;
   /** hmac-sha256 only: how the signature is encoded; default hex. */

@@ -1,54 +1,53 @@
 /**
- * Remembers JWT nonces so a captured delivery cannot be accepted twice. Back it with Redis, a
- * database or a Pipedream `db` when several processes receive the same webhooks.
+ * Where JWT nonces are remembered, so that a captured delivery cannot be accepted twice. Nonces are
+ * kept per scope, a fingerprint of the secret that signed the JWT: a tenant can neither burn another
+ * tenant's nonce (its token would land in its own scope) nor, by flooding its own scope, make the
+ * store forget anyone else's.
  */
+export interface NonceEntry {
+  /** The signing secret's fingerprint (`secretFingerprint`): never the secret itself. */
+  scope: string;
+  nonce: string;
+  /** When the JWT expires; after this the nonce may be forgotten, as the JWT is refused anyway. */
+  expiresAtMs: number;
+  nowMs: number;
+}
+
+/**
+ * `recorded`: the nonce is new and is now remembered. `replayed`: it is remembered and unexpired.
+ * `full`: the scope holds as many unexpired nonces as it may, so this one cannot be remembered; the
+ * delivery is refused (503 `store_unavailable`, the sender retries) rather than an unexpired nonce forgotten.
+ */
+export type NonceVerdict = 'recorded' | 'replayed' | 'full';
+
 export interface ReplayStore {
-  /**
-   * Records `nonce` until `expiresAtMs` (after which the JWT is refused as expired anyway). Returns
-   * true when the nonce is new, false when it was already recorded and has not expired.
-   */
+  record(entry: NonceEntry): NonceVerdict | Promise<NonceVerdict>;
+}
+
+/**
+ * The 1.0 interface, still accepted as `replayStore`: one key space, so the verifier hands it
+ * `<scope>:<nonce>` as the nonce. It cannot say `full`: it should throw when it cannot remember.
+ */
+export interface LegacyReplayStore {
   recordIfNew(nonce: string, expiresAtMs: number, nowMs: number): boolean | Promise<boolean>;
 }
 
-export interface MemoryReplayStore extends ReplayStore {
-  /** How many nonces are remembered now. */
-  readonly size: number;
+/** What the `replayStore` option takes. */
+export type AnyReplayStore = ReplayStore | LegacyReplayStore;
+
+export function isReplayStore(value: unknown): value is AnyReplayStore {
+  const store = value as Partial<ReplayStore & LegacyReplayStore> | null;
+  return (
+    typeof store === 'object' &&
+    store !== null &&
+    (typeof store.record === 'function' || typeof store.recordIfNew === 'function')
+  );
 }
 
-export const DEFAULT_REPLAY_STORE_SIZE = 10_000;
-
-/**
- * A bounded in-memory store. Nonces are forgotten once their JWT has expired; when full, the oldest
- * is forgotten first, so memory stays bounded under a flood.
- */
-export function createMemoryReplayStore(maxEntries = DEFAULT_REPLAY_STORE_SIZE): MemoryReplayStore {
-  if (!Number.isSafeInteger(maxEntries) || maxEntries < 1) {
-    throw new RangeError('maxEntries must be a positive integer');
-  }
-  // Insertion order is roughly expiry order (exp = iat + 300), so expired nonces sit at the front.
-  const seen = new Map<string, number>();
-  return {
-    get size() {
-      return seen.size;
-    },
-    recordIfNew(nonce, expiresAtMs, nowMs) {
-      for (const [key, expiresAt] of seen) {
-        if (expiresAt > nowMs) break;
-        seen.delete(key);
-      }
-      const known = seen.get(nonce);
-      if (known !== undefined && known > nowMs) return false;
-      seen.delete(nonce);
-      while (seen.size >= maxEntries) seen.delete(seen.keys().next().value as string);
-      seen.set(nonce, expiresAtMs);
-      return true;
-    },
-  };
-}
-
-let processStore: MemoryReplayStore | undefined;
-
-/** The store used when none is passed: one per process, created on first use. */
-export function defaultReplayStore(): MemoryReplayStore {
-  return (processStore ??= createMemoryReplayStore());
+/** One call, whichever interface the store has. */
+export async function recordNonce(store: AnyReplayStore, entry: NonceEntry): Promise<NonceVerdict> {
+  if ('record' in store && typeof store.record === 'function') return store.record(entry);
+  const legacy = store as LegacyReplayStore;
+  const fresh = await legacy.recordIfNew(`${entry.scope}:${entry.nonce}`, entry.expiresAtMs, entry.nowMs);
+  return fresh ? 'recorded' : 'replayed';
 }

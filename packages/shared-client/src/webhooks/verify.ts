@@ -1,14 +1,16 @@
 import type { EventEnvelope } from '../contract';
+import type { Authenticated } from './authenticated';
 import type { RawBody } from './body';
-import { parseJsonBody, readBody } from './body';
+import { readBody } from './body';
 import type { VerifyContext } from './context';
 import { resolveOptions } from './context';
 import { WebhookVerificationError } from './errors';
-import { normalizeDelivery } from './normalize';
+import { normalizeAuthenticated } from './normalize';
+import { spendNonce } from './nonces';
 import type { VerifyWebhookInput, VerifyWebhookOptions } from './options';
 import { authenticateBearer } from './schemes/bearer';
 import { authenticateHmacSha256 } from './schemes/hmac-sha256';
-import { verifyJwtDelivery } from './schemes/jwt';
+import { authenticateJwt } from './schemes/jwt';
 import { authenticateStandardWebhooks } from './schemes/standard-webhooks';
 
 type Authenticate = (headers: unknown, body: RawBody, ctx: VerifyContext) => void;
@@ -20,7 +22,19 @@ const HEADER_SCHEMES: Record<Exclude<VerifyContext['scheme'], 'jwt'>, Authentica
   'standard-webhooks': authenticateStandardWebhooks,
 };
 
-/** Synchronous for the header schemes, so the common case costs no extra promise turn. */
+async function finishJwt(auth: Promise<Authenticated>, ctx: VerifyContext): Promise<EventEnvelope> {
+  const proved = await auth;
+  const delivery = normalizeAuthenticated(proved, ctx.payloadFormat, ctx.nowMs);
+  // Last, so a delivery refused for another reason does not use up its nonce.
+  if (proved.scheme === 'jwt') await spendNonce(proved.claims, proved.scope, ctx.replayStore, ctx.nowMs);
+  return delivery.event;
+}
+
+/**
+ * Authenticate (the scheme, which only proves who sent which bytes), then normalize (one place, for
+ * every scheme and vendor). Synchronous for the header schemes, so the common case costs no extra
+ * promise turn.
+ */
 function verify(
   input: VerifyWebhookInput,
   options: VerifyWebhookOptions,
@@ -29,9 +43,9 @@ function verify(
   const { headers, rawBody } = (input ?? {}) as Partial<VerifyWebhookInput>;
   // The size check comes first: nothing else may spend work on an oversized body.
   const body = readBody(rawBody, ctx.maxBodyBytes);
-  if (ctx.scheme === 'jwt') return verifyJwtDelivery(body, ctx);
+  if (ctx.scheme === 'jwt') return finishJwt(authenticateJwt(body, ctx), ctx);
   HEADER_SCHEMES[ctx.scheme](headers, body, ctx);
-  return normalizeDelivery(parseJsonBody(body), ctx.payloadFormat).event;
+  return normalizeAuthenticated({ scheme: 'header', body }, ctx.payloadFormat, ctx.nowMs).event;
 }
 
 /** A safety net for inputs no check anticipated (hostile header objects, say): still one error type. */

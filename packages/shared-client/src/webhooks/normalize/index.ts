@@ -1,10 +1,13 @@
+import type { Authenticated } from '../authenticated';
+import { parseJsonBody } from '../body';
+import { checkClaimsBindPayload, claimedType } from '../claims-binding';
 import type { PayloadFormat } from '../options';
 import { refuse } from '../errors';
 import type { DeliveryClaims, NormalizedDelivery } from './payload';
 import { isRecord } from './payload';
 import { fromRedo } from './redo';
 import { fromReturnsApi } from './returns-api';
-import { fromSwap } from './swap';
+import { fromSwap, fromSwapClaims } from './swap';
 
 export type { DeliveryClaims, NormalizedDelivery } from './payload';
 export { SWAP_EVENTS } from './swap';
@@ -45,4 +48,24 @@ export function normalizeDelivery(
     default:
       return refuse('malformed', 'payloadFormat must be one of auto, returns-api, redo, swap.');
   }
+}
+
+/**
+ * The one place an authenticated delivery becomes an event, whichever scheme proved it: a header
+ * scheme's body is parsed and normalized; a JWT's payload is normalized and then bound to its claims,
+ * or, with no payload, the event is built from the claims alone.
+ */
+export function normalizeAuthenticated(
+  auth: Authenticated,
+  format: PayloadFormat,
+  nowMs: number,
+): NormalizedDelivery {
+  if (auth.scheme === 'header') return normalizeDelivery(parseJsonBody(auth.body), format);
+  const { claims } = auth;
+  if (auth.payload === undefined) {
+    return fromSwapClaims({ ...claims, return_id: claims.return_id! }, claimedType(claims.event), nowMs);
+  }
+  const delivery = normalizeDelivery(auth.payload, format, claims);
+  checkClaimsBindPayload(claims, delivery);
+  return delivery;
 }

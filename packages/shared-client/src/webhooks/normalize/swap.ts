@@ -8,6 +8,7 @@ import {
   amount,
   currency,
   email,
+  UNKNOWN_EMAIL,
   isoFromEpochSeconds,
   isoTimestamp,
   lenient,
@@ -144,4 +145,55 @@ function swapRma(ret: SwapReturn, type: EventType, at: string): Rma {
     externalReference: nonEmpty(ret.order_name),
     extraMetadata: { source_order_id: nonEmpty(ret.order_id), source_store_id: nonEmpty(ret.store_id) },
   });
+}
+
+/** The claims a JWT-only body (seed 003's "Request Body Structure") is built from. */
+export interface SwapClaims {
+  event?: unknown;
+  event_id?: unknown;
+  return_id: string;
+  order_id?: unknown;
+  store_id?: unknown;
+  iat?: unknown;
+}
+
+/**
+ * A `{"jwt": …}` body with no payload: the event is all in the verified claims, which ride along as
+ * `data.source.payload`. `eventType` is the claim's type, already resolved by the caller.
+ */
+export function fromSwapClaims(
+  claims: SwapClaims,
+  eventType: EventType | undefined,
+  nowMs: number,
+): NormalizedDelivery {
+  const eventName = typeof claims.event === 'string' ? claims.event : '';
+  if (!eventType) {
+    return refuse(
+      'unknown_payload',
+      `The JWT's event claim "${eventName.slice(0, 60)}" is not an event this connector handles.`,
+    );
+  }
+  const at = isoFromEpochSeconds(claims.iat) ?? new Date(nowMs).toISOString();
+  // No payload date to tell two sends apart: the return and event name are the dedupe key, and SWAP
+  // sends each of its two events once per return.
+  const id = EventId.safeParse(claims.event_id).success
+    ? (claims.event_id as string)
+    : vendorEventId(`${claims.return_id}-${eventName}`);
+  const rma = vendorRma({
+    vendor: 'swap',
+    vendorId: claims.return_id,
+    status: eventType === 'return.processed' ? 'PROCESSED' : 'REQUESTED',
+    createdAt: at,
+    updatedAt: at,
+    customer: { email: UNKNOWN_EMAIL, name: null, company: null },
+    items: [],
+    extraMetadata: {
+      source_order_id: typeof claims.order_id === 'string' ? nonEmpty(claims.order_id) : undefined,
+      source_store_id: typeof claims.store_id === 'string' ? nonEmpty(claims.store_id) : undefined,
+    },
+  });
+  return {
+    event: vendorEnvelope({ vendor: 'swap', id, type: eventType, at, replay: false, rma, payload: claims }),
+    returnId: claims.return_id,
+  };
 }

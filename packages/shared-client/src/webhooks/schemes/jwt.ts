@@ -1,16 +1,13 @@
 import { jwtVerify, SignJWT } from 'jose';
 import type { JWTPayload } from 'jose';
-import { EVENT_CATALOGUE } from '../../contract';
-import type { EventEnvelope, EventType } from '../../contract';
+import type { Authenticated } from '../authenticated';
 import type { RawBody } from '../body';
 import { parseJsonBody } from '../body';
 import type { VerifyContext } from '../context';
 import { decodeBase64url } from '../encoding';
 import { refuse, WebhookVerificationError } from '../errors';
-import type { NormalizedDelivery } from '../normalize';
-import { normalizeDelivery, SWAP_EVENTS } from '../normalize';
 import { isRecord } from '../normalize/payload';
-import { defaultReplayStore } from '../replay-store';
+import { secretFingerprint } from '../nonce-scope';
 import { jwtVerifyKey } from '../secrets';
 import { checkNotFuture } from '../timestamps';
 
@@ -24,7 +21,10 @@ export interface DeliveryJwtClaims extends JWTPayload {
   nonce: string;
   event_id?: string;
   event?: string;
+  /** Required: it binds the JWT to the return its payload (or its claims alone) describe. */
   return_id?: string;
+  order_id?: string;
+  store_id?: string;
 }
 
 const encoder = new TextEncoder();
@@ -71,7 +71,11 @@ function translate(error: unknown): WebhookVerificationError {
   }
 }
 
-async function verifyToken(token: string, ctx: VerifyContext): Promise<DeliveryJwtClaims> {
+/** The claims and the secret that verified them; every secret is tried until one does. */
+async function verifyToken(
+  token: string,
+  ctx: VerifyContext,
+): Promise<{ claims: DeliveryJwtClaims; secret: string }> {
   for (const secret of ctx.secrets) {
     try {
       const { payload } = await jwtVerify(token, await jwtVerifyKey(secret), {
@@ -79,7 +83,7 @@ async function verifyToken(token: string, ctx: VerifyContext): Promise<DeliveryJ
         currentDate: new Date(ctx.nowMs),
         requiredClaims: ['exp', 'nonce'],
       });
-      return payload as DeliveryJwtClaims;
+      return { claims: payload as DeliveryJwtClaims, secret };
     } catch (error) {
       // Only the signature depends on the secret: any other refusal is final.
       if ((error as { code?: unknown }).code !== 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED')
@@ -92,64 +96,15 @@ async function verifyToken(token: string, ctx: VerifyContext): Promise<DeliveryJ
   );
 }
 
-/** Our event type for a JWT `event` claim, whether it uses our names or SWAP's. */
-function claimedType(event: unknown): EventType | undefined {
-  if (typeof event !== 'string') return undefined;
-  if (Object.hasOwn(EVENT_CATALOGUE, event)) return event as EventType;
-  return Object.hasOwn(SWAP_EVENTS, event) ? SWAP_EVENTS[event] : undefined;
-}
-
-/** The JWT does not sign the payload beside it: these ties are what bind the two together. */
-function checkClaimsMatch(claims: DeliveryJwtClaims, delivery: NormalizedDelivery): void {
-  const mismatch = (claim: string) =>
-    refuse(
-      'claim_mismatch',
-      `The JWT's ${claim} does not match the payload beside it: the payload may have been altered or swapped.`,
-    );
-  if (claims.return_id !== undefined && claims.return_id !== delivery.returnId) mismatch('return_id');
-  if (
-    claims.event_id !== undefined &&
-    delivery.eventId !== undefined &&
-    claims.event_id !== delivery.eventId
-  ) {
-    mismatch('event_id');
-  }
-  if (claims.event !== undefined && claimedType(claims.event) !== delivery.event.type) mismatch('event');
-}
-
-async function recordNonce(claims: DeliveryJwtClaims, ctx: VerifyContext): Promise<void> {
-  let fresh: boolean;
-  try {
-    fresh = await (ctx.replayStore ?? defaultReplayStore()).recordIfNew(
-      claims.nonce,
-      claims.exp * 1000,
-      ctx.nowMs,
-    );
-  } catch {
-    return refuse(
-      'store_unavailable',
-      'The replay store could not be reached, so the JWT nonce could not be checked: the sender should retry.',
-    );
-  }
-  if (!fresh) refuse('replayed', 'This JWT was already accepted once (same nonce): the request is a replay.');
-}
-
-/** SWAP's scheme: a body `{jwt, payload}`, the HS256 JWT checked before the payload is trusted. */
-export async function verifyJwtDelivery(body: RawBody, ctx: VerifyContext): Promise<EventEnvelope> {
-  const parsed = parseJsonBody(body);
-  if (!isRecord(parsed))
-    return refuse('malformed', 'The body must be a JSON object with jwt and payload fields.');
-  if (parsed.jwt === undefined) {
-    return refuse('missing_signature', 'The body has no jwt field: only signed deliveries are accepted.');
-  }
-  if (typeof parsed.jwt !== 'string')
-    return refuse('malformed', 'The jwt field of the body must be a string.');
-  if (!parsed.jwt.split('.').every((segment) => segment === '' || decodeBase64url(segment) !== undefined)) {
-    return refuse('malformed', 'The jwt field of the body is not a well-formed JWT.');
-  }
-  const claims = await verifyToken(parsed.jwt, ctx);
+function checkLifetime(claims: DeliveryJwtClaims, ctx: VerifyContext): void {
   if (typeof claims.nonce !== 'string' || claims.nonce === '') {
     refuse('malformed', "The JWT's nonce claim must be a non-empty string.");
+  }
+  if (typeof claims.return_id !== 'string' || claims.return_id === '') {
+    refuse(
+      'malformed',
+      'The JWT has no return_id claim: a delivery JWT must name the return it is about, or its payload could be anything.',
+    );
   }
   if (claims.iat !== undefined) checkNotFuture(claims.iat, ctx.nowMs, ctx.toleranceSeconds, "JWT's iat");
   // A token living longer than a delivery could be replayed once the store has forgotten its nonce.
@@ -160,10 +115,24 @@ export async function verifyJwtDelivery(body: RawBody, ctx: VerifyContext): Prom
       `The JWT's exp is ${lifetimeLeft} seconds away, longer than a delivery lives (${JWT_LIFETIME_SECONDS} s plus ${ctx.toleranceSeconds} s of clock tolerance): the sender must issue short-lived tokens.`,
     );
   }
-  if (parsed.payload === undefined) return refuse('malformed', 'The body has no payload beside its jwt.');
-  const delivery = normalizeDelivery(parsed.payload, ctx.payloadFormat, claims);
-  checkClaimsMatch(claims, delivery);
-  // Last, so a delivery refused for another reason does not use up its nonce.
-  await recordNonce(claims, ctx);
-  return delivery.event;
+}
+
+/**
+ * SWAP's scheme: a body `{jwt, payload}`, or `{jwt}` alone (seed 003), with an HS256 JWT. Only
+ * authenticates: the payload comes back unread, for `normalize` and the claim binding to judge.
+ */
+export async function authenticateJwt(body: RawBody, ctx: VerifyContext): Promise<Authenticated> {
+  const parsed = parseJsonBody(body);
+  if (!isRecord(parsed)) return refuse('malformed', 'The body must be a JSON object with a jwt field.');
+  if (parsed.jwt === undefined) {
+    return refuse('missing_signature', 'The body has no jwt field: only signed deliveries are accepted.');
+  }
+  if (typeof parsed.jwt !== 'string')
+    return refuse('malformed', 'The jwt field of the body must be a string.');
+  if (!parsed.jwt.split('.').every((segment) => segment === '' || decodeBase64url(segment) !== undefined)) {
+    return refuse('malformed', 'The jwt field of the body is not a well-formed JWT.');
+  }
+  const { claims, secret } = await verifyToken(parsed.jwt, ctx);
+  checkLifetime(claims, ctx);
+  return { scheme: 'jwt', claims, payload: parsed.payload, scope: secretFingerprint(secret) };
 }

@@ -1,3 +1,0 @@
-import { sampleEvent } from "../../dist/returns-client.mjs";
-
-export default sampleEvent("return.created");
