@@ -119,6 +119,7 @@ describe('object lists (line items)', () => {
     expect(coerce.objectList(JSON.stringify([item]), 'items')).toEqual([item]);
     expect(coerce.objectList([JSON.stringify(item)], 'items')).toEqual([item]);
     expect(coerce.objectList(item, 'items')).toEqual([item]);
+    expect(coerce.objectList([JSON.stringify([item, item])], 'items')).toEqual([item, item]);
   });
 
   it('names the entry that is not an object', () => {

@@ -141,15 +141,18 @@ export function stringMap(value: unknown, path: string): Record<string, string> 
 }
 
 /**
- * A list of objects (line items): a list of objects or of JSON objects, or JSON of a list, or one
- * object. Each element is checked to be an object; its fields are read by the caller.
+ * A list of objects (line items): a list of objects or of JSON objects, JSON of a list (alone or as
+ * a list's one entry), or one object. Each element is checked to be an object; its fields are read by the caller.
  */
 export function objectList(value: unknown, path: string): Record<string, unknown>[] | undefined {
   if (isBlank(value)) return undefined;
   const raw = parsed(value, path);
-  const list = Array.isArray(raw) ? raw : [raw];
-  const objects = list.map((entry, i) => {
-    const object = parsed(entry, `${path}[${i}]`);
+  // A list field given one expression yields one entry holding the whole JSON list: open it up.
+  const list = (Array.isArray(raw) ? raw : [raw]).flatMap((entry, i) => {
+    const inner = parsed(entry, `${path}[${i}]`);
+    return Array.isArray(inner) ? inner : [inner];
+  });
+  const objects = list.map((object, i) => {
     if (!isPlainObject(object)) throw fieldError(`${path}[${i}]`, 'must be an object');
     return object;
   });

@@ -42,7 +42,8 @@ function readFields(fields: readonly FieldSpec[], form: FormValues, prefix: stri
     const path = `${prefix}${field.key}`;
     const given = readField(field, form[field.key], path);
     // What a platform shows pre-filled is what an untouched field means, whether or not it sent it.
-    const value = given === undefined && field.default !== undefined ? readField(field, field.default, path) : given;
+    const value =
+      given === undefined && field.default !== undefined ? readField(field, field.default, path) : given;
     if (value === undefined && field.required) throw coerce.fieldError(path, `${field.label} is required`);
     if (value !== undefined) out[field.key] = value;
   }

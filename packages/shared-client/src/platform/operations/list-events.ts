@@ -1,11 +1,9 @@
-import { collect } from '../../client/paginate';
 import type { EventEnvelope, EventListFilters } from '../../contract';
 import { sampleEvent } from '../../samples';
-import { compact } from '../form/coerce';
 import type { FieldSpec } from '../form/fields';
 import { readForm } from '../form/read-form';
 import * as f from './fields';
-import { DEFAULT_LIST_LIMIT } from './list-rmas';
+import { listUpTo, listed } from './list';
 import { API_DOCS, defineOperation } from './types';
 
 const fields: FieldSpec[] = [
@@ -38,13 +36,9 @@ export const listEvents = defineOperation<EventEnvelope[]>({
   returns: 'many',
   sample: sampleEvent('return.created'),
   example: { type: 'return.created', limit: 5 },
-  run: (client, form) => {
-    const { limit, ...filters } = readForm(fields, form);
-    const max = (limit as number | undefined) ?? DEFAULT_LIST_LIMIT;
-    const query = compact({ ...filters, limit: Math.min(100, Math.max(1, max)) }) as EventListFilters;
-    return collect(client.events.iterate(query), max);
-  },
-  summary: (events) => `Listed ${events.length} event${events.length === 1 ? '' : 's'}`,
+  run: (client, form) =>
+    listUpTo(readForm(fields, form), (filters: EventListFilters) => client.events.iterate(filters)),
+  summary: (events) => listed(events.length, 'event'),
   exceptions: {
     zapier:
       'Each Zapier instant trigger already shows recent events from the log (performList), and New Event covers any type; a step returning many events has no place in a Zap.',

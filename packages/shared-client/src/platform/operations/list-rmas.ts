@@ -1,10 +1,9 @@
-import { collect } from '../../client/paginate';
 import type { Rma, RmaListFilters } from '../../contract';
 import { SAMPLE_TRADE_RETURN } from '../../samples';
-import { compact } from '../form/coerce';
 import type { FieldSpec } from '../form/fields';
 import { readForm } from '../form/read-form';
 import * as f from './fields';
+import { listUpTo, listed } from './list';
 import { API_DOCS, defineOperation } from './types';
 
 const fields: FieldSpec[] = [
@@ -36,8 +35,6 @@ const fields: FieldSpec[] = [
   f.limit,
 ];
 
-export const DEFAULT_LIST_LIMIT = 50;
-
 export const listRmas = defineOperation<Rma[]>({
   key: 'list_rmas',
   kind: 'list',
@@ -55,13 +52,9 @@ export const listRmas = defineOperation<Rma[]>({
   returns: 'many',
   sample: SAMPLE_TRADE_RETURN,
   example: { kind: 'trade_return', limit: 5 },
-  run: (client, form) => {
-    const { limit, ...filters } = readForm(fields, form);
-    const max = (limit as number | undefined) ?? DEFAULT_LIST_LIMIT;
-    const query = compact({ ...filters, limit: Math.min(100, Math.max(1, max)) }) as RmaListFilters;
-    return collect(client.rmas.iterate(query), max);
-  },
-  summary: (rmas) => `Listed ${rmas.length} RMA${rmas.length === 1 ? '' : 's'}`,
+  run: (client, form) =>
+    listUpTo(readForm(fields, form), (filters: RmaListFilters) => client.rmas.iterate(filters)),
+  summary: (rmas) => listed(rmas.length, 'RMA'),
   exceptions: {
     zapier:
       'A Zap step acts on one record: RMA lists feed the RMA dropdowns (the hidden rma_list trigger) and Find RMA returns the newest match.',

@@ -1,5 +1,5 @@
 import { EVENT_TYPES } from '../../contract';
-import type { EventType , SignatureScheme } from '../../contract';
+import type { EventType, SignatureScheme } from '../../contract';
 import { DEFAULT_SIGNATURE_HEADER } from '../../webhooks';
 import type { PayloadFormat, SignatureEncoding } from '../../webhooks';
 import type { FieldSpec } from '../form/fields';
@@ -101,6 +101,9 @@ export const EVENT_TYPES_FIELD: FieldSpec = {
   required: false,
   help: 'The events that start the workflow. Leave empty for every event.',
   choices: eventTypeChoices(EVENT_TYPES),
+  exceptions: {
+    n8n: 'Rendered as the trigger node’s `events` parameter (same label and choices), the name saved n8n workflows already use; its default stays return.created for the same reason.',
+  },
 };
 
 /** The fields of one trigger: the shared settings, and the event picker for New Event. */
