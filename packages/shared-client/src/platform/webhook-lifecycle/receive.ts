@@ -1,6 +1,6 @@
 import type { EventEnvelope } from '../../contract';
 import { verifyWebhook, WebhookVerificationError } from '../../webhooks';
-import type { RawBody, ReplayStore, WebhookHeaders } from '../../webhooks';
+import type { AnyReplayStore, RawBody, WebhookHeaders } from '../../webhooks';
 import { wantsEvent } from '../triggers/settings';
 import type { TriggerSettings } from '../triggers/settings';
 import type { SeenEvents } from './seen-events';
@@ -13,7 +13,7 @@ export interface Delivery {
 /** What a trigger keeps between deliveries, for as long as its platform keeps anything. */
 export interface ReceiveStores {
   /** JWT nonces (the `jwt` scheme): a captured delivery is refused the second time. */
-  replayStore?: ReplayStore;
+  replayStore?: AnyReplayStore;
   /** Event ids already emitted: a retried or replayed delivery starts nothing the second time. */
   seen?: SeenEvents;
   now?: () => number;
