@@ -80,10 +80,19 @@ export async function buildApp(options: AppOptions = {}): Promise<MockApp> {
       services.clock,
       resolved.idempotencyTtlSeconds,
     ),
-    rateLimit:
-      resolved.rateLimit === false
-        ? (false as const)
-        : { max: resolved.rateLimit, windowSeconds: resolved.rateLimitWindowSeconds },
+    rateLimits: {
+      ...(resolved.rateLimit === false
+        ? {}
+        : { creation: { max: resolved.rateLimit, windowSeconds: resolved.rateLimitWindowSeconds } }),
+      ...(resolved.webhookSendRateLimit === false
+        ? {}
+        : {
+            'webhook-sends': {
+              max: resolved.webhookSendRateLimit,
+              windowSeconds: resolved.rateLimitWindowSeconds,
+            },
+          }),
+    },
   };
   for (const route of routes) registerRoute(app, route, deps);
   await registerConsole(app);

@@ -10,6 +10,8 @@ export interface AppOptions extends ServicesOptions {
   /** Creations per window per API client; `false` switches the limit off. Default 30. */
   rateLimit?: number | false;
   rateLimitWindowSeconds?: number;
+  /** Webhook replays and tests per window per API client, a budget apart; `false` switches it off. Default 10. */
+  webhookSendRateLimit?: number | false;
   bodyLimitBytes?: number;
   /** How long an Idempotency-Key's answer is kept. Default 24 h, like Stripe. */
   idempotencyTtlSeconds?: number;
@@ -28,6 +30,7 @@ const ScalarOptions = z.object({
   adminToken: z.string().min(8).max(500).optional(),
   rateLimit: z.union([positiveInt, z.literal(false)]).optional(),
   rateLimitWindowSeconds: positiveInt.optional(),
+  webhookSendRateLimit: z.union([positiveInt, z.literal(false)]).optional(),
   bodyLimitBytes: positiveInt.optional(),
   idempotencyTtlSeconds: positiveInt.optional(),
   slaSeconds: positiveInt.optional(),
@@ -38,6 +41,7 @@ const ScalarOptions = z.object({
 export const DEFAULTS = {
   rateLimit: 30,
   rateLimitWindowSeconds: 60,
+  webhookSendRateLimit: 10,
   bodyLimitBytes: 256 * 1024,
   idempotencyTtlSeconds: 86_400,
   slaSeconds: DEFAULT_SLA_SECONDS,

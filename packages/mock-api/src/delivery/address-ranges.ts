@@ -65,8 +65,7 @@ export function classifyAddress(ip: string): AddressClass {
 export function embeddedIpv4(ip: string): string[] {
   const groups = ipv6Groups(ip);
   if (!groups) return [];
-  const v4 = (high: number, low: number) =>
-    [high >>> 8, high & 0xff, low >>> 8, low & 0xff].join('.');
+  const v4 = (high: number, low: number) => [high >>> 8, high & 0xff, low >>> 8, low & 0xff].join('.');
   if (groups[0] === 0x2002) return [v4(groups[1]!, groups[2]!)];
   if (groups[0] === 0x2001 && groups[1] === 0) {
     return [v4(groups[2]!, groups[3]!), v4(~groups[6]! & 0xffff, ~groups[7]! & 0xffff)];

@@ -36,7 +36,7 @@ export function createAttemptRunner(deps: AttemptRunnerDeps): (job: DeliveryJob)
       result = { statusCode: null, durationMs: 0, error: stopped, snippet: null };
     } else {
       try {
-        const request = await signedRequest(sub, job.event, startedAt, userAgent);
+        const request = await signedRequest(sub, job.event, startedAt, userAgent, job.replay);
         result = await sender.send(sub.url, request.headers, request.body);
       } catch (error) {
         result = {

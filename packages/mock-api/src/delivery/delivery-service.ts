@@ -22,6 +22,7 @@ import { checkDeliveryOptions } from './options';
 import { Outbox } from './outbox';
 import type { DeliveryJob } from './outbox';
 import { SubscriptionStore } from './subscription-store';
+import type { StoredSubscription } from './subscription-store';
 import { Subscriptions } from './subscriptions';
 import type { CreateWebhookInput, UpdateWebhookInput } from './subscriptions';
 import { createUrlPolicy } from './url-policy';
@@ -39,15 +40,19 @@ export interface DeliveryServiceOptions {
    */
   isClientActive?: (clientId: string) => boolean;
   urlPolicy?: UrlPolicyOptions;
-  /** To connect, and again to answer; 5 s by default, as the contract tells receivers. */
+  /** One deadline over each attempt (connect, headers and body); 5 s by default, as the contract says. */
   timeoutMs?: number;
   userAgent?: string;
   /** Attempts kept per subscription in the delivery log; older ones are dropped. */
   attemptsKept?: number;
   maxConcurrency?: number;
   maxConcurrencyPerSubscription?: number;
+  /** One API client's share of the attempts on the wire, so its slow receivers slow only it. */
+  maxConcurrencyPerClient?: number;
   /** Deliveries waiting per subscription before new ones are given up (and logged) at once. */
   maxPendingPerSubscription?: number;
+  /** Deliveries waiting per API client; a replay that would pass it is refused (409). */
+  maxPendingPerClient?: number;
 }
 
 /** What a server's operator sets: everything but what the app itself supplies. */
@@ -114,18 +119,20 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
   const outbox = new Outbox({
     clock,
     attempt: createAttemptRunner({ clock, store, log, sender, userAgent, isClientActive }),
-    overflow: (job: DeliveryJob) => logOverflow(log, job, clock.now()),
+    overflow: (job: DeliveryJob, cap) => logOverflow(log, job, cap, clock.now()),
     maxConcurrency: options.maxConcurrency,
     maxConcurrencyPerSubscription: options.maxConcurrencyPerSubscription,
+    maxConcurrencyPerClient: options.maxConcurrencyPerClient,
     maxPendingPerSubscription: options.maxPendingPerSubscription,
+    maxPendingPerClient: options.maxPendingPerClient,
   });
+  const enqueue = (sub: StoredSubscription, event: EventEnvelope, replay = false) =>
+    outbox.enqueue(sub.id, event, { ownerId: sub.owner_id, replay });
 
   return {
     publish(event) {
       for (const sub of store.all()) {
-        if (sub.enabled && isClientActive(sub.owner_id) && wantsEvent(sub, event)) {
-          outbox.enqueue(sub.id, event);
-        }
+        if (sub.enabled && isClientActive(sub.owner_id) && wantsEvent(sub, event)) enqueue(sub, event);
       }
     },
     createSubscription: (ownerId, body) => subscriptions.create(ownerId, body),
@@ -140,22 +147,30 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
     },
     replay(ownerId, id, window) {
       const sub = store.get(ownerId, id);
-      let replayed = 0;
-      for (const event of options.eventsBetween(Date.parse(window.start_time), Date.parse(window.end_time))) {
-        if (event.test || !wantsEvent(sub, event)) continue;
-        outbox.enqueue(sub.id, { ...event, replay: true });
-        replayed++;
+      const start = Date.parse(window.start_time);
+      const end = Date.parse(window.end_time);
+      const due: EventEnvelope[] = [];
+      for (const event of options.eventsBetween(start, end)) {
+        if (!event.test && wantsEvent(sub, event)) due.push(event);
       }
-      return { replayed };
+      // All or nothing: a window that does not fit is refused before anything is queued.
+      const room = outbox.room(ownerId);
+      if (due.length > room) {
+        throw new DomainError(
+          'conflict',
+          `Replaying this window would queue ${due.length} deliveries, past this API client's cap of ${outbox.clientPendingCap} waiting deliveries (${Math.max(0, room)} free): replay a shorter window, or once earlier deliveries have gone out`,
+        );
+      }
+      for (const event of due) enqueue(sub, event, true);
+      return { replayed: due.length };
     },
     resend(ownerId, id, event) {
       const sub = store.get(ownerId, id);
       if (event.test || !wantsEvent(sub, event)) {
         throw new DomainError('conflict', `Webhook ${id} does not receive event ${event.id} (${event.type})`);
       }
-      const resent = { ...event, replay: true };
-      outbox.enqueue(sub.id, resent);
-      return { event: resent };
+      enqueue(sub, event, true);
+      return { event: { ...event, replay: true } };
     },
     ownerOf(id) {
       const sub = store.find(id);
@@ -171,7 +186,7 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
         created_at: new Date(clock.now()).toISOString(),
         test: true,
       };
-      outbox.enqueue(sub.id, event);
+      enqueue(sub, event);
       return { event };
     },
     listDeliveries(ownerId, id, filters) {
@@ -191,7 +206,19 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
   };
 }
 
-function logOverflow(log: AttemptLog, job: DeliveryJob, now: number): void {
+const OVERFLOW_ERRORS = {
+  subscription:
+    'too many deliveries waiting for this subscription: given up without sending; replay it later',
+  client:
+    "too many deliveries waiting for this API client's subscriptions: given up without sending; replay it later",
+};
+
+function logOverflow(
+  log: AttemptLog,
+  job: DeliveryJob,
+  cap: keyof typeof OVERFLOW_ERRORS,
+  now: number,
+): void {
   log.record({
     webhook_id: job.subscriptionId,
     event_id: job.event.id,
@@ -199,7 +226,7 @@ function logOverflow(log: AttemptLog, job: DeliveryJob, now: number): void {
     attempt: 1,
     status_code: null,
     duration_ms: 0,
-    error: 'too many deliveries waiting for this subscription: given up without sending; replay it later',
+    error: OVERFLOW_ERRORS[cap],
     outcome: 'given_up',
     response_snippet: null,
     at: new Date(now).toISOString(),

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { Agent } from 'undici';
 import type { Answer } from './receiver-post';
-import { post } from './receiver-post';
+import { DeadlineError, post } from './receiver-post';
 import type { UrlPolicy } from './url-policy';
 import { UrlRefusedError } from './url-policy';
 
@@ -15,7 +15,7 @@ export interface SendResult {
 
 export interface HttpSenderOptions {
   policy: UrlPolicy;
-  /** To connect, and again to answer (and between body chunks); the contract gives receivers 5 s. */
+  /** One deadline over connect, headers and body together; the contract gives receivers 5 s. */
   timeoutMs?: number;
   /** Kept-alive sockets per receiver origin. */
   connectionsPerOrigin?: number;
@@ -36,8 +36,7 @@ const URLS_KEPT = 1024;
 export function createHttpSender(options: HttpSenderOptions): HttpSender {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const snippetChars = options.snippetChars ?? 512;
-  // The receiver must connect and answer within timeoutMs; undici's own timers enforce it, which
-  // costs far less per request than an AbortSignal each.
+  // undici's own timers bound each phase; `post` holds the one deadline over all of them.
   const agent = new Agent({
     // The policy's lookup both checks and pins the address each socket connects to.
     connect: { lookup: options.policy.lookup, timeout: timeoutMs },
@@ -64,7 +63,16 @@ export function createHttpSender(options: HttpSenderOptions): HttpSender {
       try {
         const target = parse(url);
         options.policy.checkLiteral(target);
-        const answer = await post(agent, target, headers, body, snippetChars);
+        const answer = await post(agent, target, headers, body, snippetChars, timeoutMs);
+        // An answer whose end was handled after the deadline, behind a busy event loop, is still late.
+        if (performance.now() - started > timeoutMs) {
+          return {
+            statusCode: answer.statusCode,
+            durationMs: elapsed(),
+            error: timedOut,
+            snippet: answer.snippet,
+          };
+        }
         return {
           statusCode: answer.statusCode,
           durationMs: elapsed(),
@@ -98,6 +106,7 @@ const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEO
 
 function describeError(error: unknown, timedOut: string): string {
   if (error instanceof UrlRefusedError) return error.message;
+  if (error instanceof DeadlineError) return timedOut;
   const { code, message } = error as { code?: string; message?: string };
   const codeText = code ?? (error as { cause?: { code?: string } }).cause?.code;
   if (codeText !== undefined && TIMEOUT_CODES.has(codeText)) return timedOut;

@@ -10,6 +10,8 @@ const DeliveryOptionsCheck = z.looseObject({
   maxConcurrency: positiveInt.optional(),
   maxConcurrencyPerSubscription: positiveInt.optional(),
   maxPendingPerSubscription: positiveInt.optional(),
+  maxConcurrencyPerClient: positiveInt.optional(),
+  maxPendingPerClient: positiveInt.optional(),
   urlPolicy: z
     .looseObject({
       allowLoopback: z.boolean().optional(),

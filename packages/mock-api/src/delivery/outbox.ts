@@ -2,11 +2,23 @@ import type { EventEnvelope } from '@returns-pack/shared-client';
 import type { Clock } from '../domain/clock';
 import { Fifo } from './fifo';
 
-/** One event on its way to one subscription. `attempt` counts the attempts started so far. */
+/**
+ * One event on its way to one subscription. `attempt` counts the attempts started so far. A replay
+ * is the logged event itself with `replay` set here, not a copy: however many replays, one event
+ * object and so one serialisation of it.
+ */
 export interface DeliveryJob {
   subscriptionId: string;
+  /** The API client the subscription belongs to: the unit of fairness. */
+  ownerId: string;
   event: EventEnvelope;
+  replay: boolean;
   attempt: number;
+}
+
+export interface EnqueueOptions {
+  ownerId?: string;
+  replay?: boolean;
 }
 
 export interface OutboxOptions {
@@ -16,19 +28,33 @@ export interface OutboxOptions {
    * the job is finished: delivered, or given up and logged. It must not reject.
    */
   attempt: (job: DeliveryJob) => Promise<number | null>;
-  /** A job refused because its subscription already has `maxPendingPerSubscription` waiting: log it. */
-  overflow: (job: DeliveryJob) => void;
+  /** A job refused because its subscription or its client already has its cap waiting: log it. */
+  overflow: (job: DeliveryJob, cap: 'subscription' | 'client') => void;
+  /**
+   * Attempts on the wire at once, over every client; a client with fewer than
+   * `GUARANTEED_PER_CLIENT` running may always start one more, so a full outbox never stalls a client
+   * that is not the cause of it.
+   */
   maxConcurrency?: number;
   /** So that one slow or dead receiver cannot hold every connection. */
   maxConcurrencyPerSubscription?: number;
+  /** One API client's share: its slow receivers hold at most this many slots. */
+  maxConcurrencyPerClient?: number;
   maxPendingPerSubscription?: number;
+  /** One API client's deliveries waiting (retries included), over all its subscriptions. */
+  maxPendingPerClient?: number;
 }
 
 export const OUTBOX_DEFAULTS = {
-  maxConcurrency: 128,
+  maxConcurrency: 256,
   maxConcurrencyPerSubscription: 32,
+  maxConcurrencyPerClient: 64,
   maxPendingPerSubscription: 10_000,
+  maxPendingPerClient: 100_000,
 };
+
+/** Attempts any client may start whatever the global bound: its floor under the others' load. */
+export const GUARANTEED_PER_CLIENT = 4;
 
 /** The events of one subject for one subscription, strictly one at a time, in the order enqueued. */
 interface Lane {
@@ -42,41 +68,69 @@ interface Lane {
 
 interface SubscriptionQueue {
   id: string;
+  client: ClientQueue;
   ready: Fifo<Lane>;
   inFlight: number;
   pending: number;
   runnable: boolean;
 }
 
+/** One API client's subscriptions with work, taken in turn, one lane each. */
+interface ClientQueue {
+  id: string;
+  subs: Fifo<SubscriptionQueue>;
+  subscriptions: number;
+  inFlight: number;
+  pending: number;
+  /** In the outbox's round-robin, or waiting there for a global slot. */
+  queued: boolean;
+}
+
 /**
  * The outbox: per (subscription, subject) lanes so event n+1 waits for n, while other subjects and
- * subscriptions proceed in parallel under a global and a per-subscription concurrency bound. Retries wait
- * on the clock, so a test advances time instead of sleeping. Nothing here blocks the caller of `enqueue`.
+ * subscriptions proceed in parallel. Fair across API clients: clients take turns, each within its own
+ * concurrency share and pending cap, so a client whose receivers trickle or whose replays flood slows
+ * only itself. Retries wait on the clock, so a test advances time instead of sleeping. Nothing here
+ * blocks the caller of `enqueue`.
  */
 export class Outbox {
   private readonly lanes = new Map<string, Lane>();
   private readonly subs = new Map<string, SubscriptionQueue>();
-  private readonly runnable = new Fifo<SubscriptionQueue>();
+  private readonly clients = new Map<string, ClientQueue>();
+  private readonly runnable = new Fifo<ClientQueue>();
+  /** Clients past their guaranteed floor, waiting for a global slot. */
+  private readonly waitingForSlot = new Fifo<ClientQueue>();
   private readonly limits: typeof OUTBOX_DEFAULTS;
   private inFlight = 0;
   private readyLanes = 0;
   private waiters: (() => void)[] = [];
 
   constructor(private readonly options: OutboxOptions) {
-    this.limits = {
-      maxConcurrency: options.maxConcurrency ?? OUTBOX_DEFAULTS.maxConcurrency,
-      maxConcurrencyPerSubscription:
-        options.maxConcurrencyPerSubscription ?? OUTBOX_DEFAULTS.maxConcurrencyPerSubscription,
-      maxPendingPerSubscription:
-        options.maxPendingPerSubscription ?? OUTBOX_DEFAULTS.maxPendingPerSubscription,
-    };
+    this.limits = { ...OUTBOX_DEFAULTS };
+    for (const key of Object.keys(OUTBOX_DEFAULTS) as (keyof typeof OUTBOX_DEFAULTS)[]) {
+      this.limits[key] = options[key] ?? OUTBOX_DEFAULTS[key];
+    }
   }
 
-  enqueue(subscriptionId: string, event: EventEnvelope): void {
-    const job: DeliveryJob = { subscriptionId, event, attempt: 0 };
-    const sub = this.queueOf(subscriptionId);
-    if (sub.pending >= this.limits.maxPendingPerSubscription) return this.options.overflow(job);
+  /** How many more jobs the client may have waiting before new ones overflow. */
+  room(ownerId: string): number {
+    return this.limits.maxPendingPerClient - (this.clients.get(ownerId)?.pending ?? 0);
+  }
+
+  /** The per-client pending cap, for messages that name it. */
+  get clientPendingCap(): number {
+    return this.limits.maxPendingPerClient;
+  }
+
+  enqueue(subscriptionId: string, event: EventEnvelope, options: EnqueueOptions = {}): void {
+    const ownerId = options.ownerId ?? '';
+    const job: DeliveryJob = { subscriptionId, ownerId, event, replay: options.replay ?? false, attempt: 0 };
+    const sub = this.queueOf(subscriptionId, ownerId);
+    if (sub.pending >= this.limits.maxPendingPerSubscription)
+      return this.options.overflow(job, 'subscription');
+    if (sub.client.pending >= this.limits.maxPendingPerClient) return this.options.overflow(job, 'client');
     sub.pending++;
+    sub.client.pending++;
     const key = `${subscriptionId}\u0000${event.subject.id}`;
     const lane = this.lanes.get(key);
     if (lane) return lane.jobs.push(job);
@@ -98,7 +152,11 @@ export class Outbox {
     }
     this.readyLanes -= sub.ready.length;
     sub.ready = new Fifo();
+    sub.client.pending -= sub.pending;
+    sub.pending = 0;
     this.subs.delete(subscriptionId);
+    sub.client.subscriptions--;
+    this.forgetIfIdle(sub.client);
     this.checkSettled();
   }
 
@@ -110,7 +168,7 @@ export class Outbox {
   /** Jobs not yet finished, retries waiting on the clock included. */
   pending(): number {
     let total = 0;
-    for (const sub of this.subs.values()) total += sub.pending;
+    for (const client of this.clients.values()) total += client.pending;
     return total;
   }
 
@@ -120,9 +178,18 @@ export class Outbox {
     return new Promise((resolve) => this.waiters.push(resolve));
   }
 
-  private queueOf(id: string): SubscriptionQueue {
+  private queueOf(id: string, ownerId: string): SubscriptionQueue {
     let sub = this.subs.get(id);
-    if (!sub) this.subs.set(id, (sub = { id, ready: new Fifo(), inFlight: 0, pending: 0, runnable: false }));
+    if (!sub) {
+      let client = this.clients.get(ownerId);
+      if (!client) {
+        client = { id: ownerId, subs: new Fifo(), subscriptions: 0, inFlight: 0, pending: 0, queued: false };
+        this.clients.set(ownerId, client);
+      }
+      client.subscriptions++;
+      sub = { id, client, ready: new Fifo(), inFlight: 0, pending: 0, runnable: false };
+      this.subs.set(id, sub);
+    }
     return sub;
   }
 
@@ -138,20 +205,39 @@ export class Outbox {
     if (sub.runnable || sub.ready.length === 0) return;
     if (sub.inFlight >= this.limits.maxConcurrencyPerSubscription) return;
     sub.runnable = true;
-    this.runnable.push(sub);
+    sub.client.subs.push(sub);
+    this.offerClient(sub.client);
   }
 
-  /** Round-robin over subscriptions with work, one lane each turn. */
+  private offerClient(client: ClientQueue): void {
+    if (client.queued || client.subs.length === 0) return;
+    if (client.inFlight >= this.limits.maxConcurrencyPerClient) return;
+    client.queued = true;
+    this.runnable.push(client);
+  }
+
+  /**
+   * Round-robin over clients with work, one lane each turn, and within a client over its
+   * subscriptions. A client past its floor when every global slot is taken waits for a slot.
+   */
   private pump(): void {
-    while (this.inFlight < this.limits.maxConcurrency) {
-      const sub = this.runnable.shift();
-      if (!sub) return;
-      sub.runnable = false;
-      const lane = sub.ready.shift();
-      if (!lane) continue;
-      this.readyLanes--;
-      this.run(lane);
-      this.offer(sub);
+    for (let client = this.runnable.shift(); client; client = this.runnable.shift()) {
+      if (client.inFlight >= GUARANTEED_PER_CLIENT && this.inFlight >= this.limits.maxConcurrency) {
+        this.waitingForSlot.push(client);
+        continue;
+      }
+      client.queued = false;
+      const sub = client.subs.shift();
+      if (sub) {
+        sub.runnable = false;
+        const lane = sub.ready.shift();
+        if (lane) {
+          this.readyLanes--;
+          this.run(lane);
+        }
+        this.offer(sub);
+      }
+      this.offerClient(client);
     }
   }
 
@@ -160,6 +246,7 @@ export class Outbox {
     lane.state = 'running';
     this.inFlight++;
     lane.sub.inFlight++;
+    lane.sub.client.inFlight++;
     job.attempt++;
     this.options
       .attempt(job)
@@ -170,7 +257,15 @@ export class Outbox {
   private finish(lane: Lane, retryAt: number | null): void {
     this.inFlight--;
     lane.sub.inFlight--;
-    if (!lane.canceled) {
+    const client = lane.sub.client;
+    client.inFlight--;
+    // A slot is free: those waiting for one take their turns again.
+    for (let waiting = this.waitingForSlot.shift(); waiting; waiting = this.waitingForSlot.shift()) {
+      this.runnable.push(waiting);
+    }
+    if (lane.canceled) {
+      this.forgetIfIdle(client);
+    } else {
       if (retryAt !== null) {
         lane.state = 'waiting';
         lane.cancelRetry = this.options.clock.schedule(retryAt, () => {
@@ -179,13 +274,22 @@ export class Outbox {
       } else {
         lane.jobs.shift();
         lane.sub.pending--;
+        client.pending--;
         if (lane.jobs.length > 0) this.makeReady(lane);
         else this.lanes.delete(lane.key);
       }
       this.offer(lane.sub);
     }
+    this.offerClient(client);
     this.pump();
     this.checkSettled();
+  }
+
+  /** A client with no subscription left and nothing on the wire; a newer entry under its id stays. */
+  private forgetIfIdle(client: ClientQueue): void {
+    if (client.subscriptions === 0 && client.inFlight === 0 && this.clients.get(client.id) === client) {
+      this.clients.delete(client.id);
+    }
   }
 
   private checkSettled(): void {

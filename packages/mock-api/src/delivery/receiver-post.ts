@@ -10,11 +10,17 @@ export interface Answer {
   snippet: string | null;
 }
 
+/** The attempt's one deadline passed (connect, headers and body together). */
+export class DeadlineError extends Error {
+  override name = 'DeadlineError';
+}
+
 /**
  * One POST through undici's dispatch API: the answer's start is kept for the log and the rest
  * drained, so a small answer leaves its socket reusable; a long one is cut off and its socket closed.
  * Lighter per request than `request()`, which wraps every answer in a stream read back through an
- * async iterator.
+ * async iterator. At `deadlineMs` the request is aborted wherever it is, so a receiver trickling its
+ * answer a byte at a time holds the attempt (and its concurrency slot) no longer than that.
  */
 export function post(
   agent: Agent,
@@ -22,8 +28,28 @@ export function post(
   headers: Record<string, string>,
   body: string,
   snippetChars: number,
+  deadlineMs: number,
 ): Promise<Answer> {
-  return new Promise((resolve, reject) => {
+  return new Promise((resolvePost, rejectPost) => {
+    let settled = false;
+    let abort: ((reason: Error) => void) | undefined;
+    const deadline = new DeadlineError(`deadline of ${deadlineMs} ms passed`);
+    const timer = setTimeout(() => {
+      reject(deadline);
+      abort?.(deadline);
+    }, deadlineMs);
+    const resolve = (answer: Answer) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolvePost(answer);
+    };
+    const reject = (error: unknown) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      rejectPost(error);
+    };
     let statusCode = 0;
     let location: string | undefined;
     const kept: Buffer[] = [];
@@ -37,7 +63,10 @@ export function post(
     agent.dispatch(
       { origin: target.origin, path: target.pathname + target.search, method: 'POST', headers, body },
       {
-        onRequestStart() {},
+        onRequestStart(controller) {
+          abort = (reason) => controller.abort(reason);
+          if (settled) controller.abort(deadline);
+        },
         // An interim 1xx answer comes first and is overwritten by the final one.
         onResponseStart(_controller, code, answerHeaders) {
           statusCode = code;

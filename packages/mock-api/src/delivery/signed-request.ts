@@ -3,15 +3,21 @@ import type { EventEnvelope } from '@returns-pack/shared-client';
 import type { StoredSubscription } from './subscription-store';
 
 /**
- * Each event's JSON, made once however many subscriptions and attempts send it: serialising the
- * whole RMA anew for each was the largest single item in the sender's CPU profile. Safe because an
- * event is never changed once appended (the domain makes new objects; a replay is a copy).
+ * Each event's JSON, made once however many subscriptions, attempts and replays send it: serialising
+ * the whole RMA anew for each was the largest single item in the sender's CPU profile. Safe because an
+ * event is never changed once appended; a replay is the same event with the job's flag, whose JSON is
+ * made once too, beside the original's.
  */
 const serialised = new WeakMap<EventEnvelope, string>();
+const serialisedReplay = new WeakMap<EventEnvelope, string>();
 
-function eventJson(event: EventEnvelope): string {
-  let json = serialised.get(event);
-  if (json === undefined) serialised.set(event, (json = JSON.stringify(event)));
+function eventJson(event: EventEnvelope, replay: boolean): string {
+  const cache = replay ? serialisedReplay : serialised;
+  let json = cache.get(event);
+  if (json === undefined) {
+    json = replay && !event.replay ? JSON.stringify({ ...event, replay: true }) : JSON.stringify(event);
+    cache.set(event, json);
+  }
   return json;
 }
 
@@ -30,11 +36,12 @@ export async function signedRequest(
   event: EventEnvelope,
   now: number,
   userAgent: string,
+  replay = false,
 ): Promise<SignedRequest> {
   const signed = await signWebhook({
     scheme: sub.scheme,
     secret: sub.secret,
-    event: eventJson(event),
+    event: eventJson(event, replay),
     now: () => now,
     webhookId: event.id,
   });

@@ -106,7 +106,7 @@ function parametersOf(schema: z.ZodType | undefined, where: 'path' | 'query'): J
 }
 
 function successResponses(route: AnyRouteSpec, idempotent: boolean): Json {
-  const headers: Json = route.rateLimited ? { ...RATE_LIMIT_HEADERS } : {};
+  const headers: Json = route.rateBudget ? { ...RATE_LIMIT_HEADERS } : {};
   if (idempotent)
     headers['Idempotent-Replayed'] = header(
       '`true` when this is the kept answer to an earlier request',
@@ -127,7 +127,7 @@ function errorResponses(route: AnyRouteSpec, idempotent: boolean): Json {
   if (route.params) statuses.add(404);
   if (route.method !== 'GET') [413, 415].forEach((s) => statuses.add(s));
   if (idempotent) statuses.add(409);
-  if (route.rateLimited) statuses.add(429);
+  if (route.rateBudget) statuses.add(429);
   const schema = toJsonSchema(ErrorBody, 'output');
   return Object.fromEntries(
     [...statuses]

@@ -6,6 +6,7 @@ import { authHook } from './auth';
 import type { IdempotencyGuard } from './idempotency';
 import { idempotencyKeyOf, requestFingerprint } from './idempotency';
 import { rateLimitRouteConfig } from './rate-limit';
+import type { RateBudget } from './rate-limit';
 import { recordSerializer } from './record-serializer';
 import { serializationSchema } from './serialization-schema';
 import type { AnyRouteSpec, RouteContext } from './route';
@@ -20,14 +21,15 @@ export interface PipelineDeps {
   services: Services;
   adminToken: string;
   idempotency: IdempotencyGuard;
-  rateLimit: { max: number; windowSeconds: number } | false;
+  /** The limit of each budget; a budget left out is not limited. */
+  rateLimits: Partial<Record<RateBudget, { max: number; windowSeconds: number }>>;
 }
 
 export const successStatus = (route: AnyRouteSpec) => route.status ?? 200;
 
 export function registerRoute(app: FastifyInstance, route: AnyRouteSpec, deps: PipelineDeps): void {
   const idempotent = isIdempotent(route);
-  const limited = route.rateLimited === true && deps.rateLimit !== false;
+  const limit = route.rateBudget && deps.rateLimits[route.rateBudget];
   app.route({
     method: route.method,
     url: route.url,
@@ -41,8 +43,8 @@ export function registerRoute(app: FastifyInstance, route: AnyRouteSpec, deps: P
     ...(route.immutableRecords ? { serializerCompiler: () => recordSerializer(route.response) } : {}),
     onRequest: authHook(route.auth, deps.services, deps.adminToken),
     config:
-      limited && deps.rateLimit
-        ? { rateLimit: rateLimitRouteConfig(deps.rateLimit.max, deps.rateLimit.windowSeconds) }
+      route.rateBudget && limit
+        ? { rateLimit: rateLimitRouteConfig(route.rateBudget, limit.max, limit.windowSeconds) }
         : {},
     handler: async (request: FastifyRequest, reply: FastifyReply) => {
       const input = {

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { ApiClient } from '@returns-pack/shared-client';
 import type { DeliveryService } from '../delivery';
 import type { Services } from '../domain/services';
+import type { RateBudget } from './rate-limit';
 
 /** Who may call a route: an API client (`X-Api-Key`), the merchant (admin bearer token), or anyone. */
 export type AuthMode = 'api-key' | 'admin' | 'none';
@@ -46,8 +47,8 @@ export interface RouteSpec<
   response: R;
   /** Error statuses beyond those implied by auth, params, body, rate limit and idempotency. */
   errors?: number[];
-  /** The creation routes: one shared budget per API client. */
-  rateLimited?: boolean;
+  /** The budget the route draws on, shared by its routes, per API client; none when absent. */
+  rateBudget?: RateBudget;
   /**
    * The answer is an immutable record (an RMA, an event) or a page of them: each record's JSON is
    * made once and reused (see record-serializer.ts). Never for anything changed in place.

@@ -103,6 +103,8 @@ export const webhookRoutes = [
     params: WebhookParams,
     body: ReplayBody,
     response: ReplayResult,
+    rateBudget: 'webhook-sends',
+    errors: [409],
     handler: ({ params, body, client }, { delivery }) => delivery.replay(owner(client), params.id, body),
   }),
   defineRoute({
@@ -114,6 +116,7 @@ export const webhookRoutes = [
     params: WebhookParams,
     body: optionalBody(TestEventBody),
     response: TestEventResult,
+    rateBudget: 'webhook-sends',
     handler: ({ params, body, client }, { delivery }) => delivery.sendTest(owner(client), params.id, body),
   }),
   defineRoute({

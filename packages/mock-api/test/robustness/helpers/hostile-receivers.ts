@@ -85,3 +85,36 @@ export async function flappingReceiver() {
     close: () => (server.listening ? shut(server) : Promise.resolve()),
   };
 }
+
+/**
+ * Answers 200 at once, then sends one body byte every `intervalMs` and never ends: each idle gap is
+ * short, so only an overall deadline ends the attempt.
+ */
+export async function tricklingReceiver(intervalMs: number): Promise<HostileReceiver> {
+  const timers = new Set<NodeJS.Timeout>();
+  const state = { received: 0 };
+  const server = createServer((req, res) => {
+    state.received++;
+    req.resume();
+    req.on('end', () => {
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      const timer = setInterval(() => (res.destroyed ? clearInterval(timer) : res.write('.')), intervalMs);
+      timers.add(timer);
+      res.on('close', () => {
+        clearInterval(timer);
+        timers.delete(timer);
+      });
+    });
+  });
+  const port = await listen(server);
+  return {
+    url: `http://127.0.0.1:${port}/hooks`,
+    get received() {
+      return state.received;
+    },
+    close: () => {
+      for (const timer of timers) clearInterval(timer);
+      return shut(server);
+    },
+  };
+}
