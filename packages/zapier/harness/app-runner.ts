@@ -1,6 +1,6 @@
 import { createAppTester } from 'zapier-platform-core';
 import type { Bundle, PlainInputField, PlainOutputField, ZObject } from 'zapier-platform-core';
-import { App } from '../../src/app';
+import { App } from '../src/app';
 
 /** Any perform-like function of the definition. */
 export type Perform = (z: ZObject, bundle: Bundle) => unknown;
@@ -44,11 +44,30 @@ export const operationOf = (kind: 'triggers' | 'creates' | 'searches', key: stri
   return action.operation;
 };
 
-export type Run = <T = unknown>(perform: Perform, bundle?: Record<string, unknown>) => Promise<T>;
+export interface Run {
+  <T = unknown>(perform: Perform, bundle?: Record<string, unknown>): Promise<T>;
+  /** Forgets what `z.cache` holds (seen event ids, JWT nonces), as a fresh Zapier account would. */
+  resetCache(): void;
+  /** What `z.cache` holds now, key → JSON text. */
+  cache(): Record<string, string>;
+}
 
-/** Runs the app's functions through Zapier's own runtime (`createAppTester`), typed for tests. */
-export function appRunner(): Run {
-  const appTester = createAppTester(App);
-  return <T>(perform: Perform, bundle: Record<string, unknown> = {}) =>
+/**
+ * Runs the app's functions through Zapier's own runtime (`createAppTester`), typed for tests. Its
+ * `z.cache` is core's local stand-in for Zapier's cache, kept for the runner's lifetime; with
+ * `{ cache: false }` there is none, as in a runtime without Zapier's RPC (z.cache calls then throw).
+ */
+export function appRunner(options: { cache?: boolean } = {}): Run {
+  const appTester = createAppTester(App) as unknown as ((
+    perform: never,
+    bundle: never,
+  ) => Promise<unknown>) & { zcacheTestObj?: object };
+  const resetCache = () => {
+    appTester.zcacheTestObj = options.cache === false ? undefined : {};
+  };
+  resetCache();
+  const run = <T>(perform: Perform, bundle: Record<string, unknown> = {}) =>
     appTester(perform as never, bundle as never) as Promise<T>;
+  const cache = () => ({ ...(appTester.zcacheTestObj as Record<string, string> | undefined) });
+  return Object.assign(run, { resetCache, cache });
 }

@@ -43,10 +43,13 @@ export const rawRequestOf = (
 export interface HookInbox {
   /** The URL Zapier would give `performSubscribe` as `bundle.targetUrl`. */
   url: string;
-  /** The next delivery not yet taken, as Zapier's rawRequest; waits for it to arrive. */
-  next(): Promise<RawRequest>;
+  /** The next delivery not yet taken, as Zapier's rawRequest; waits for it, at most `timeoutMs`. */
+  next(timeoutMs?: number): Promise<RawRequest>;
   close(): Promise<void>;
 }
+
+/** How long `next` waits for a delivery: the mock delivers within a second, even on a busy machine. */
+const DEFAULT_WAIT_MS = 20_000;
 
 /** Stands in for Zapier's hooks endpoint on 127.0.0.1: answers 200 and queues each request, untouched. */
 export async function startHookInbox(): Promise<HookInbox> {
@@ -65,11 +68,23 @@ export async function startHookInbox(): Promise<HookInbox> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}/hooks/catch/123/abc/`;
   return {
-    url: `http://127.0.0.1:${port}/hooks/catch/123/abc/`,
-    next: () => {
+    url,
+    next: (timeoutMs = DEFAULT_WAIT_MS) => {
       const ready = arrived.shift();
-      return ready ? Promise.resolve(ready) : new Promise((resolve) => waiting.push(resolve));
+      if (ready) return Promise.resolve(ready);
+      return new Promise((resolve, reject) => {
+        const taker = (raw: RawRequest) => {
+          clearTimeout(timer);
+          resolve(raw);
+        };
+        const timer = setTimeout(() => {
+          waiting.splice(waiting.indexOf(taker), 1);
+          reject(new Error(`no hook delivery arrived at ${url} within ${timeoutMs} ms`));
+        }, timeoutMs);
+        waiting.push(taker);
+      });
     },
     close: () =>
       new Promise((resolve) => {

@@ -1,34 +1,27 @@
-// Bundles src/ into dist/index.js, the shared client (with zod and jose) inlined, so the package
-// installs and runs on Zapier without workspace links. Only zapier-platform-core stays external: Zapier
-// supplies the runtime that loads it, pinned in package.json.
-import { build } from 'esbuild';
+// Bundles src/ into dist/index.js with the repository's one bundling helper: the shared client's
+// runtime entry (zod and jose included, no test fixtures) inlined, so the package installs and runs
+// on Zapier without workspace links. Only zapier-platform-core stays external: Zapier supplies the
+// runtime that loads it, pinned in package.json.
 import { statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import process from 'node:process';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { bundleConnector } from '../../../scripts/bundle-connector.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-// `--outfile` lets the packaging test build into a scratch folder instead of this package's dist.
-const { values } = parseArgs({ options: { outfile: { type: 'string' } } });
-const outfile = values.outfile ? resolve(values.outfile) : join(root, 'dist', 'index.js');
+// `--outfile` (or `--outdir`) lets the packaging test build into a scratch folder instead of dist/.
+const { values } = parseArgs({ options: { outfile: { type: 'string' }, outdir: { type: 'string' } } });
+const outfile = values.outfile
+  ? resolve(values.outfile)
+  : join(values.outdir ? resolve(values.outdir) : join(root, 'dist'), 'index.js');
 
-await build({
+await bundleConnector({
   absWorkingDir: root,
   entryPoints: ['src/index.ts'],
   outfile,
-  bundle: true,
-  platform: 'node',
   format: 'cjs',
-  // Zapier runs Node 22; this repo's tests and tools run Node 20.
-  target: 'node20',
   external: ['zapier-platform-core'],
-  // Build from the shared client's sources: no prior build of it needed, and one compile of the types.
-  alias: { '@returns-pack/shared-client': join(root, '..', 'shared-client', 'src', 'index.ts') },
-  minify: true,
-  keepNames: true,
-  legalComments: 'none',
-  logLevel: 'warning',
 });
 
 const kib = (statSync(outfile).size / 1024).toFixed(1);

@@ -1,47 +1,43 @@
+import { OPERATIONS, TRIGGERS } from '@returns-pack/shared-client';
+import type { OperationSpec } from '@returns-pack/shared-client';
 import { defineApp, version as platformVersion } from 'zapier-platform-core';
+import type { Create, Search, Trigger } from 'zapier-platform-core';
 import { authentication } from './authentication';
-import { createOfflineRepair } from './creates/offline-repair';
-import { createTradeReturn } from './creates/trade-return';
 import { includeApiKey } from './middleware';
-import { findRma } from './searches/rma';
-import { newReturn } from './triggers/new-return';
-import { offlineRepairStatusChanged } from './triggers/offline-repair-status-changed';
-import { returnCanceled } from './triggers/return-canceled';
-import { returnCompleted } from './triggers/return-completed';
-import { returnProcessed } from './triggers/return-processed';
-import { rmaBreach } from './triggers/rma-breach';
+import { renderHookTrigger } from './render/hook-trigger';
+import { renderCreate, renderSearch } from './render/operation';
 import { rmaList } from './triggers/rma-list';
-import { shipmentDelivered } from './triggers/shipment-delivered';
-import { tradeReturnCreditRequest } from './triggers/trade-return-credit-request';
-import { tradeReturnCredited } from './triggers/trade-return-credited';
 
 /** Kept equal to package.json's version by a test (the bundle does not read package.json). */
 export const APP_VERSION = '0.1.0';
+
+const byKey = <T extends { key: string }>(list: readonly T[]): Record<string, T> =>
+  Object.fromEntries(list.map((item) => [item.key, item]));
+
+/** Catalogue operations of one kind; the others carry a Zapier exception that says why. */
+const ofKind = (kind: OperationSpec['kind']) =>
+  (OPERATIONS as readonly OperationSpec[]).filter((spec) => spec.kind === kind && !spec.exceptions?.zapier);
+
+/**
+ * Everything below is rendered from the catalogue (packages/shared-client/src/platform): one instant
+ * trigger per catalogue trigger, New Event included; a create per create and a search per search.
+ * Only the hidden `rma_list` trigger, which feeds the RMA dropdowns, is Zapier's own.
+ */
+const triggers: Record<string, Trigger> = {
+  ...byKey(TRIGGERS.filter((trigger) => !trigger.exceptions?.zapier).map(renderHookTrigger)),
+  [rmaList.key]: rmaList,
+};
+const creates: Record<string, Create> = byKey(ofKind('create').map(renderCreate));
+const searches: Record<string, Search> = byKey(ofKind('search').map(renderSearch));
 
 export const App = defineApp({
   version: APP_VERSION,
   platformVersion,
   authentication,
   beforeRequest: [includeApiKey],
-  triggers: {
-    [newReturn.key]: newReturn,
-    [returnProcessed.key]: returnProcessed,
-    [shipmentDelivered.key]: shipmentDelivered,
-    [rmaBreach.key]: rmaBreach,
-    [tradeReturnCreditRequest.key]: tradeReturnCreditRequest,
-    [tradeReturnCredited.key]: tradeReturnCredited,
-    [returnCompleted.key]: returnCompleted,
-    [returnCanceled.key]: returnCanceled,
-    [offlineRepairStatusChanged.key]: offlineRepairStatusChanged,
-    [rmaList.key]: rmaList,
-  },
-  creates: {
-    [createTradeReturn.key]: createTradeReturn,
-    [createOfflineRepair.key]: createOfflineRepair,
-  },
-  searches: {
-    [findRma.key]: findRma,
-  },
+  triggers,
+  creates,
+  searches,
   searchOrCreates: {
     find_rma: {
       key: 'find_rma',

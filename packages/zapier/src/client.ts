@@ -1,4 +1,4 @@
-import { createReturnsClient, resolveBaseUrl } from '@returns-pack/shared-client';
+import { RATE_LIMIT_POLICY, createReturnsClient, resolveBaseUrl } from '@returns-pack/shared-client';
 import type { ReturnsClient, Transport } from '@returns-pack/shared-client';
 import type { Bundle, HttpRequestOptions, ZObject } from 'zapier-platform-core';
 import { toZapierError } from './errors';
@@ -17,7 +17,7 @@ export function zapierTransport(z: ZObject): Transport {
       headers: rest,
       body,
       skipThrowForStatus: true,
-      // A 429 reaches the client, which reads Retry-After and reports the limit in words.
+      // A 429 reaches the client's pacer (the pack's one 429 policy) instead of core's ThrottledError.
       throwForThrottlingEarly: false,
     };
     const response = await z.request(options);
@@ -29,12 +29,15 @@ export function zapierTransport(z: ZObject): Transport {
   };
 }
 
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 export function returnsClient(z: ZObject, bundle: Bundle): ReturnsClient {
   return createReturnsClient({
     baseUrl: resolveBaseUrl(bundle.authData?.base_url),
     apiKey: bundle.authData?.api_key ?? '',
     transport: zapierTransport(z),
     userAgent: 'returns-pack-zapier/0.1',
+    pace: { ...RATE_LIMIT_POLICY, sleep },
   });
 }
 

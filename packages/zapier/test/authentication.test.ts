@@ -1,6 +1,6 @@
 import type { Bundle, HttpRequestOptions, ZObject } from 'zapier-platform-core';
 import { includeApiKey } from '../src/middleware';
-import { definition } from './helpers/app';
+import { definition } from '../harness';
 import type { Connected } from './helpers/mock';
 import { connectToMock, rejectionOf, zapierErrorBody } from './helpers/mock';
 

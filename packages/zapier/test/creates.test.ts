@@ -1,6 +1,6 @@
-import { createReturnsClient } from '@returns-pack/shared-client';
+import { createReturnsClient, tradeReturnBody } from '@returns-pack/shared-client';
 import type { Rma } from '@returns-pack/shared-client';
-import { operationOf } from './helpers/app';
+import { operationOf } from '../harness';
 import type { Connected } from './helpers/mock';
 import { connectToMock, rejectionOf, zapierErrorBody } from './helpers/mock';
 
@@ -59,18 +59,17 @@ describe('Create Trade Return', () => {
     await expect(readBack(rma.id)).resolves.toEqual(rma);
   });
 
-  test('bad input is refused before sending, naming each field to fix', async () => {
-    const error = await rejectionOf(
-      mock.run(createTradeReturn, {
-        authData: mock.authData,
-        inputData: { customer_email: 'not-an-email', items: [{ sku: 'A', quantity: 'two' }] },
-      }),
-    );
-    const body = zapierErrorBody(error);
-    expect(body.code).toBe('ValidationFailed');
-    expect(body.message).toMatch(/^Some fields are not valid: /);
-    expect(body.message).toContain('customer.email');
-    expect(body.message).toContain('items.0.quantity');
+  test('bad input is refused before sending, naming the field to fix', async () => {
+    const refusal = async (inputData: object) =>
+      zapierErrorBody(await rejectionOf(mock.run(createTradeReturn, { authData: mock.authData, inputData })));
+    const quantity = await refusal({
+      customer_email: 'a@example.com',
+      items: [{ sku: 'A', quantity: 'two' }],
+    });
+    expect(quantity.code).toBe('ValidationFailed');
+    expect(quantity.message).toMatch(/^Some fields are not valid: items\[0\]\.quantity: must be a number/);
+    const email = await refusal({ customer_email: 'not-an-email', items: [{ sku: 'A', quantity: 1 }] });
+    expect(email.message).toMatch(/^Some fields are not valid: customer\.email: /);
   });
 
   test('a credit amount without a currency names the missing currency', async () => {
@@ -80,7 +79,9 @@ describe('Create Trade Return', () => {
         inputData: { customer_email: 'a@example.com', items: [{ sku: 'A', quantity: 1 }], credit_amount: 5 },
       }),
     );
-    expect(zapierErrorBody(error).message).toContain('credit_requested.currency');
+    expect(zapierErrorBody(error).message).toContain(
+      'credit_currency: Credit Amount and Credit Currency go together',
+    );
   });
 
   test('the 31st creation in a minute is a ThrottledError carrying the server’s Retry-After', async () => {
@@ -138,9 +139,9 @@ describe('Create Offline Repair', () => {
     const error = await rejectionOf(
       mock.run(createOfflineRepair, { authData: mock.authData, inputData: { serial: 'SN-9' } }),
     );
-    const { message } = zapierErrorBody(error);
-    expect(message).toContain('fault_description');
-    expect(message).toContain('customer_email');
+    expect(zapierErrorBody(error).message).toBe(
+      'Some fields are not valid: fault_description: Fault Description is required.',
+    );
   });
 
   test('a revoked key is an AuthenticationError, not a retry', async () => {
@@ -155,5 +156,51 @@ describe('Create Offline Repair', () => {
     expect(zapierErrorBody(error)).toEqual(
       expect.objectContaining({ code: 'AuthenticationError', status: 401 }),
     );
+  });
+});
+
+describe('the form as Zapier hands it over', () => {
+  const base = { customer_email: 'table@example.com', credit_amount: '10', credit_currency: 'eur' };
+  const item = { sku: 'FREE-1', quantity: '1', unit_price: '0', reason: '' };
+
+  test.each([
+    ['line items as a list', { items: [item] }],
+    ['line items as JSON text (mapped from an earlier step)', { items: JSON.stringify([item]) }],
+  ])('%s: a unit price of 0 is kept, the currency upper-cased, blank fields not sent', async (_, form) => {
+    const inputData = { ...base, ...form, customer_name: '', return_type: '', metadata: {} };
+    const rma = await mock.run<Rma>(createTradeReturn, { authData: mock.authData, inputData });
+    expect(rma.items).toEqual([{ sku: 'FREE-1', quantity: 1, reason: null, unit_price: 0 }]);
+    expect(rma.credit).toEqual(expect.objectContaining({ amount: 10, currency: 'EUR' }));
+    expect(rma.customer).toEqual(expect.objectContaining({ email: 'table@example.com', name: null }));
+    // What reached the API is the catalogue's one mapping of that form.
+    expect(rma).toEqual(
+      expect.objectContaining({
+        items: tradeReturnBody(inputData).items.map((i) => ({ reason: null, ...i })),
+      }),
+    );
+  });
+
+  test('the same Idempotency Key twice creates one RMA', async () => {
+    const inputData = { ...base, items: [item], idempotency_key: `zap-run-${Date.now()}` };
+    const first = await mock.run<Rma>(createTradeReturn, { authData: mock.authData, inputData });
+    const second = await mock.run<Rma>(createTradeReturn, { authData: mock.authData, inputData });
+    expect(second.id).toBe(first.id);
+  });
+});
+
+describe('the 429 policy (the client’s pacer)', () => {
+  test('a short Retry-After is waited out inside the step, and the creation then succeeds', async () => {
+    // One creation per 2 s: the second waits about 2 s (under the policy's 20 s) instead of failing.
+    const tight = await connectToMock({ rateLimit: 1, rateLimitWindowSeconds: 2 });
+    try {
+      const create = (n: number) =>
+        tight.run<Rma>(createOfflineRepair, { authData: tight.authData, inputData: offlineRepairInput(n) });
+      const first = await create(1);
+      const second = await create(2);
+      expect(second.id).not.toBe(first.id);
+      expect(tight.server.services.rmas.get(second.id).serial).toBe('SN-2');
+    } finally {
+      await tight.server.close();
+    }
   });
 });

@@ -1,13 +1,13 @@
 import { generateWebhookSecret, sampleEvent, signWebhook } from '@returns-pack/shared-client';
-import type { EventEnvelope, SignatureScheme } from '@returns-pack/shared-client';
+import type { EventEnvelope, EventType, SignatureScheme } from '@returns-pack/shared-client';
 import { deliveredHeaders } from '../src/triggers/delivered-headers';
-import { appRunner, operationOf } from './helpers/app';
+import { appRunner, operationOf, rawRequestOf, zapierHeaders } from '../harness';
 import { rejectionOf, zapierErrorBody } from './helpers/mock';
-import { rawRequestOf, zapierHeaders } from './helpers/zapier-hooks';
 
-// `perform` is a pure function of the hook request and the Zap's subscription: no network here.
+// `perform` is a function of the hook request, the Zap's subscription and z.cache: no network here.
 const run = appRunner();
 const newReturn = operationOf('triggers', 'new_return').perform;
+const newEvent = operationOf('triggers', 'new_event').perform;
 const event = sampleEvent('return.created');
 
 async function delivery(scheme: SignatureScheme, secret: string, payload: EventEnvelope | string = event) {
@@ -15,16 +15,22 @@ async function delivery(scheme: SignatureScheme, secret: string, payload: EventE
   return rawRequestOf(signed.headers, signed.body);
 }
 
-const perform = (subscribeData: object, rawRequest: object) =>
-  run<EventEnvelope[]>(newReturn, { subscribeData, rawRequest });
+const perform = (subscribeData: object, rawRequest: object, inputData: object = {}, runner = run) =>
+  runner<EventEnvelope[]>(newReturn, { subscribeData, rawRequest, inputData });
+
+// z.console.log reaches console.log under the app tester: silence it, and read what was logged.
+const logged = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+const lines = () => logged.mock.calls.map((args) => args.join(' ')).join('\n');
+beforeEach(() => {
+  logged.mockClear();
+  // Each test is a fresh Zapier account: nothing seen, no nonce spent.
+  run.resetCache();
+});
+afterAll(() => logged.mockRestore());
 
 describe('a REST hook’s perform', () => {
   const secret = generateWebhookSecret('hmac-sha256');
   const subscription = { id: 'wh_abc123', secret, scheme: 'hmac-sha256' };
-  // z.console.log reaches console.log under the app tester: silence it, and read what was logged.
-  const logged = jest.spyOn(console, 'log').mockImplementation(() => undefined);
-  beforeEach(() => logged.mockClear());
-  afterAll(() => logged.mockRestore());
 
   test('emits the verified event, exactly as sent', async () => {
     await expect(perform(subscription, await delivery('hmac-sha256', secret))).resolves.toEqual([event]);
@@ -33,10 +39,9 @@ describe('a REST hook’s perform', () => {
   test('emits nothing for a signature made with another secret, and logs why without secret or signature', async () => {
     const forged = await delivery('hmac-sha256', generateWebhookSecret('hmac-sha256'));
     await expect(perform(subscription, forged)).resolves.toEqual([]);
-    const lines = logged.mock.calls.map((args) => args.join(' ')).join('\n');
-    expect(lines).toContain('Ignored a webhook delivery that failed verification (bad_signature).');
-    expect(lines).not.toContain(secret);
-    expect(lines).not.toContain(forged.headers['Http-X-Webhook-Signature']);
+    expect(lines()).toContain('Ignored a webhook delivery that failed verification (bad_signature).');
+    expect(lines()).not.toContain(secret);
+    expect(lines()).not.toContain(forged.headers['Http-X-Webhook-Signature']);
   });
 
   test('emits nothing when the body was changed after signing', async () => {
@@ -71,6 +76,82 @@ describe('a REST hook’s perform', () => {
       message: expect.stringMatching(/no webhook signing secret.*turn the Zap off and on again/),
       code: 'MissingWebhookSecret',
     });
+  });
+});
+
+describe('repeated deliveries (Zapier does not dedupe REST hooks)', () => {
+  const secret = generateWebhookSecret('hmac-sha256');
+  const subscription = { id: 'wh_dedupe1', secret, scheme: 'hmac-sha256' };
+
+  test('the same event delivered twice (a retry, a replay) runs the Zap once, and the log says why', async () => {
+    await expect(perform(subscription, await delivery('hmac-sha256', secret))).resolves.toEqual([event]);
+    const again = await delivery('hmac-sha256', secret, { ...event, replay: true });
+    await expect(perform(subscription, again)).resolves.toEqual([]);
+    expect(lines()).toContain(`Ignored a repeated delivery of ${event.id}: this Zap already ran for it.`);
+  });
+
+  test('another Zap (its own subscription) still runs for the same event', async () => {
+    const otherSecret = generateWebhookSecret('hmac-sha256');
+    const other = { id: 'wh_dedupe2', secret: otherSecret, scheme: 'hmac-sha256' };
+    await expect(perform(subscription, await delivery('hmac-sha256', secret))).resolves.toEqual([event]);
+    await expect(perform(other, await delivery('hmac-sha256', otherSecret))).resolves.toEqual([event]);
+  });
+
+  test('the seen ids and JWT nonces live in z.cache, keyed by subscription and never holding a secret', async () => {
+    const jwtSecret = generateWebhookSecret('jwt');
+    const sub = { id: 'wh_jwt1', secret: jwtSecret, scheme: 'jwt' };
+    await expect(perform(sub, await delivery('jwt', jwtSecret))).resolves.toEqual([event]);
+    const keys = Object.keys(run.cache());
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        `returns-pack:seen:wh_jwt1:${event.id}`,
+        expect.stringMatching(/^returns-pack:nonce:/),
+      ]),
+    );
+    expect(JSON.stringify(run.cache())).not.toContain(jwtSecret);
+  });
+
+  test('a captured JWT delivery sent again is refused as a replay (its nonce is spent)', async () => {
+    const jwtSecret = generateWebhookSecret('jwt');
+    const sub = { id: 'wh_jwt2', secret: jwtSecret, scheme: 'jwt' };
+    const captured = await delivery('jwt', jwtSecret);
+    await expect(perform(sub, captured)).resolves.toEqual([event]);
+    await expect(perform(sub, captured)).resolves.toEqual([]);
+    expect(lines()).toContain('failed verification (replayed)');
+  });
+
+  test('without z.cache (no Zapier RPC), dedupe falls back to the worker’s memory and says so', async () => {
+    const bare = appRunner({ cache: false });
+    const sub = { id: 'wh_nocache', secret, scheme: 'hmac-sha256' };
+    await expect(perform(sub, await delivery('hmac-sha256', secret), {}, bare)).resolves.toEqual([event]);
+    expect(lines()).toContain('Zapier’s cache could not be reached');
+    await expect(perform(sub, await delivery('hmac-sha256', secret), {}, bare)).resolves.toEqual([]);
+  });
+});
+
+describe('New Event', () => {
+  const secret = generateWebhookSecret('hmac-sha256');
+  const subscription = { id: 'wh_any', secret, scheme: 'hmac-sha256' };
+  const performNewEvent = async (type: EventType, inputData: object) =>
+    run<EventEnvelope[]>(newEvent, {
+      subscribeData: subscription,
+      rawRequest: await delivery('hmac-sha256', secret, sampleEvent(type)),
+      inputData,
+    });
+
+  test('fires for the chosen types only', async () => {
+    const chosen = { event_types: ['rma.breach', 'label.generated'] };
+    await expect(performNewEvent('rma.breach', chosen)).resolves.toEqual([sampleEvent('rma.breach')]);
+    await expect(performNewEvent('return.created', chosen)).resolves.toEqual([]);
+  });
+
+  test('fires for any type when none is chosen', async () => {
+    await expect(performNewEvent('autoclose.failed', {})).resolves.toEqual([sampleEvent('autoclose.failed')]);
+  });
+
+  test('an unknown event type in the settings is an error naming the field', async () => {
+    const error = await rejectionOf(performNewEvent('rma.breach', { event_types: ['rma.exploded'] }));
+    expect(zapierErrorBody(error).message).toContain('event_types[0]');
   });
 });
 

@@ -4,6 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { prepareApp, serializeApp } from 'zapier-platform-core/src/tools/schema';
+import {
+  GOLDEN_VECTORS,
+  REDO_SAMPLE_PAYLOAD,
+  SWAP_SAMPLE_JWT,
+  SWAP_SAMPLE_PAYLOAD,
+} from '@returns-pack/shared-client';
 import { App } from '../src/app';
 import type { Connected } from './helpers/mock';
 import { connectToMock } from './helpers/mock';
@@ -19,11 +25,7 @@ let mock: Connected;
 
 beforeAll(async () => {
   stage = mkdtempSync(join(tmpdir(), 'returns-zapier-'));
-  await run(process.execPath, [
-    join(packageDir, 'scripts', 'bundle.mjs'),
-    '--outfile',
-    join(stage, 'dist', 'index.js'),
-  ]);
+  await run(process.execPath, [join(packageDir, 'scripts', 'bundle.mjs'), '--outdir', join(stage, 'dist')]);
   for (const file of ['index.js', 'package.json', 'README.md'])
     cpSync(join(packageDir, file), join(stage, file));
   mock = await connectToMock();
@@ -79,4 +81,23 @@ test('the packed app loads and creates an RMA with only zapier-platform-core ins
   expect(result.definition).toEqual(serializeApp(prepareApp(App)));
   expect(result.rma.serial).toBe('SN-PACKED');
   expect(mock.server.services.rmas.get(result.rma.id)).toEqual(result.rma);
+});
+
+test('the shipped bundle holds no golden-vector secret or signature and no vendor seed payload', () => {
+  const bundle = readFileSync(join(stage, 'dist', 'index.js'), 'utf8');
+  const seedIds = (json: string) =>
+    [...json.matchAll(/"[a-z_]*id":\s*"([^"]{8,})"/gi)]
+      .map((m) => m[1]!)
+      .filter((id) => !id.startsWith('rma_'));
+  const forbidden = [
+    ...Object.values(GOLDEN_VECTORS).flatMap((v) => [v.secret, v.signature]),
+    SWAP_SAMPLE_JWT,
+    ...seedIds(REDO_SAMPLE_PAYLOAD),
+    ...seedIds(
+      typeof SWAP_SAMPLE_PAYLOAD === 'string' ? SWAP_SAMPLE_PAYLOAD : JSON.stringify(SWAP_SAMPLE_PAYLOAD),
+    ),
+  ];
+  expect(forbidden.length).toBeGreaterThan(10);
+  // The check can fail: the fixtures are plain text in the shared client's sources.
+  expect(forbidden.filter((text) => bundle.includes(text))).toEqual([]);
 });

@@ -1,7 +1,7 @@
 import { seedDemoRmas } from '@returns-pack/mock-api';
 import { FIND_RMA_SCAN_LIMIT, createReturnsClient } from '@returns-pack/shared-client';
-import { operationOf } from './helpers/app';
-import type { Perform } from './helpers/app';
+import { operationOf } from '../harness';
+import type { Perform } from '../harness';
 import type { Connected } from './helpers/mock';
 import { connectToMock, rejectionOf, zapierErrorBody } from './helpers/mock';
 
@@ -39,7 +39,7 @@ const ids = (rmas: Array<{ id: string }>) => rmas.map((r) => r.id);
 
 describe('Find RMA', () => {
   test('finds by id', async () => {
-    expect(ids(await find({ id: created.older!.id }))).toEqual([created.older!.id]);
+    expect(ids(await find({ rma_id: created.older!.id }))).toEqual([created.older!.id]);
   });
 
   test('finds by external reference', async () => {
@@ -54,13 +54,13 @@ describe('Find RMA', () => {
   });
 
   test('no match is an empty result (so "create if not found" can run), never an error', async () => {
-    await expect(find({ id: 'rma_doesnotexist' })).resolves.toEqual([]);
+    await expect(find({ rma_id: 'rma_doesnotexist' })).resolves.toEqual([]);
     await expect(find({ external_reference: 'SO-404' })).resolves.toEqual([]);
-    await expect(find({ id: created.repair!.id, kind: 'trade_return' })).resolves.toEqual([]);
+    await expect(find({ rma_id: created.repair!.id, kind: 'trade_return' })).resolves.toEqual([]);
   });
 
   test('an id in the wrong form, or no criterion at all, is an error naming the field', async () => {
-    const badId = await rejectionOf(find({ id: 'order-12' }));
+    const badId = await rejectionOf(find({ rma_id: 'order-12' }));
     expect(zapierErrorBody(badId).message).toMatch(/id: must be an id starting with "rma_"/);
     const nothing = await rejectionOf(find({}));
     expect(zapierErrorBody(nothing).message).toMatch(

@@ -1,9 +1,9 @@
-import { SAMPLE_TRADE_RETURN, collect } from '@returns-pack/shared-client';
+import { OUTPUT_FIELDS, SAMPLE_TRADE_RETURN, collect } from '@returns-pack/shared-client';
 import type { Rma } from '@returns-pack/shared-client';
 import { defineTrigger } from 'zapier-platform-core';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { withClient } from '../client';
-import { RMA_OUTPUT_FIELDS } from '../fields/output-fields';
+import { zapierOutputFields } from '../render/output-fields';
 
 const PAGE_SIZE = 100;
 
@@ -35,6 +35,9 @@ export const rmaList = defineTrigger({
     type: 'polling',
     perform: listRmas,
     sample: withDisplayName(SAMPLE_TRADE_RETURN),
-    outputFields: [...RMA_OUTPUT_FIELDS, { key: 'display_name', label: 'Display Name', type: 'string' }],
+    outputFields: [
+      ...zapierOutputFields(OUTPUT_FIELDS.rma),
+      { key: 'display_name', label: 'Display Name', type: 'string' },
+    ],
   },
 });

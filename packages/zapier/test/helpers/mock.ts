@@ -1,7 +1,7 @@
 import { startMockServer } from '@returns-pack/mock-api';
 import type { MockServer, MockServerOptions } from '@returns-pack/mock-api';
-import { appRunner } from './app';
-import type { Run } from './app';
+import { appRunner } from '../../harness';
+import type { Run } from '../../harness';
 
 export interface Connected {
   server: MockServer;
@@ -53,4 +53,18 @@ export function zapierErrorBody(error: Error): {
   delay?: number;
 } {
   return JSON.parse(error.message) as { message: string; code?: string; status?: number; delay?: number };
+}
+
+/**
+ * The same mock and runner with an API client of its own, for tests that would otherwise share a
+ * per-client budget (the 10 webhook test/replay calls a minute).
+ */
+export async function asNewClient(mock: Connected, name: string): Promise<Connected> {
+  const credentials = await mock.server.createApiClient({ name });
+  return {
+    ...mock,
+    apiKey: credentials.api_key,
+    apiClientId: credentials.id,
+    authData: { api_key: credentials.api_key, base_url: mock.server.url },
+  };
 }

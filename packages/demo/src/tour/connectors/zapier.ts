@@ -1,9 +1,8 @@
 import './zapier-test-mode';
 import { SignatureScheme } from '@returns-pack/shared-client';
 import type { CreateTradeReturnBody, EventEnvelope } from '@returns-pack/shared-client';
-import { appRunner, definition, operationOf } from '@returns-pack/zapier/test/helpers/app';
-import type { Run } from '@returns-pack/zapier/test/helpers/app';
-import { rawRequestOf } from '@returns-pack/zapier/test/helpers/zapier-hooks';
+import { appRunner, definition, operationOf, rawRequestOf } from '@returns-pack/zapier/harness';
+import type { Run } from '@returns-pack/zapier/harness';
 import type { TourEvent } from '../../report/summary';
 import { causeOf } from '../cause';
 import { startHookCatcher } from '../hook-catcher';
@@ -39,7 +38,7 @@ export function zapierConnector(connection: Connection): Connector {
   };
 }
 
-/** The Create Trade Return form as a user fills it in: flat fields and line items. */
+/** The Create Trade Return form as a user fills it in: the catalogue's flat fields and line items. */
 function tradeReturnInput(body: CreateTradeReturnBody): Record<string, unknown> {
   return {
     customer_email: body.customer.email,
@@ -49,7 +48,9 @@ function tradeReturnInput(body: CreateTradeReturnBody): Record<string, unknown> 
     credit_amount: body.credit_requested?.amount,
     credit_currency: body.credit_requested?.currency,
     return_type: body.return_type,
+    requires_label: body.requires_label,
     external_reference: body.external_reference,
+    metadata: body.metadata,
   };
 }
 
@@ -65,8 +66,11 @@ async function subscribe(run: Run, authData: AuthData, key: string): Promise<Tri
       const events = await run<EventEnvelope[]>(operation.perform, { authData, subscribeData, rawRequest });
       const at = performance.now();
       received.push(...events.map((event) => ({ event, at })));
-      // The subscription carries this trigger's event only, so an empty answer is a refused delivery.
-      if (events.length === 0) failures.push('perform fired nothing for a delivery: it failed verification');
+      // The subscription carries this trigger's event only, so an empty answer is a delivery the
+      // trigger refused (verification) or ignored (an event id this Zap already ran for).
+      if (events.length === 0) {
+        failures.push('perform fired nothing for a delivery: it failed verification or repeated an event');
+      }
     } catch (error) {
       failures.push(causeOf(error));
     }
