@@ -10,5 +10,5 @@ const packageDir = dirname(fileURLToPath(import.meta.url));
 export default {
   ...require('../../jest.preset')(packageDir),
   // The components import the generated client bundle: build it so tests always run on a fresh one.
-  globalSetup: '<rootDir>/test/harness/build-bundle.cjs',
+  globalSetup: '<rootDir>/test/global-setup.cjs',
 };

@@ -1,42 +1,36 @@
 import { axios } from "@pipedream/platform";
-import { randomUUID } from "node:crypto";
 import {
-  NotFoundError,
-  RETURN_TYPES,
-  RMA_KINDS,
-  RMA_STATUSES,
+  RATE_LIMIT_POLICY,
   collect,
   createReturnsClient,
-  eventTypeOptions,
-  verifyWebhook,
+  operation,
+  resolveBaseUrl,
+  subscribe,
+  unsubscribe,
 } from "./dist/returns-client.mjs";
 import { USER_AGENT } from "./common/constants.mjs";
 import { pagedOptions } from "./common/options.mjs";
 import { toPipedreamError } from "./common/errors.mjs";
-import { retryAfterRateLimit } from "./common/rate-limit.mjs";
+
+// The catalogue's wording for the two dropdowns; a component's prop may override it.
+const [rmaField] = operation("get_rma").fields;
+const [webhookField] = operation("replay_webhook_events").fields;
 
 export default {
   type: "app",
   app: "returns_pack",
   propDefinitions: {
-    customerEmail: {
-      type: "string",
-      label: "Customer Email",
-      description: "The customer's e-mail address.",
-    },
-    customerName: {
-      type: "string",
-      label: "Customer Name",
-      description: "The customer's full name.",
-    },
     rmaId: {
       type: "string",
-      label: "RMA ID",
-      description: "The RMA to use, e.g. `rma_8f2k3j9x`. Pick one from the list or enter an ID.",
+      label: rmaField.label,
+      description: rmaField.help,
       options({ prevContext }) {
         return pagedOptions(
           prevContext,
-          (filters) => this.listRmaPage({ filters }),
+          (filters) =>
+            this.call({
+              work: (client) => client.rmas.list(filters),
+            }),
           (rma) => ({
             label: `${rma.id} · ${rma.status} · ${rma.customer.email}`,
             value: rma.id,
@@ -46,13 +40,15 @@ export default {
     },
     webhookId: {
       type: "string",
-      label: "Webhook Subscription ID",
-      description:
-        "The webhook subscription, e.g. `wh_3k9d2`. Pick one from the list or enter an ID.",
+      label: webhookField.label,
+      description: webhookField.help,
       options({ prevContext }) {
         return pagedOptions(
           prevContext,
-          (filters) => this.listWebhookPage({ filters }),
+          (filters) =>
+            this.call({
+              work: (client) => client.webhooks.list(filters),
+            }),
           (webhook) => ({
             label: `${webhook.description ?? webhook.url} (${webhook.events.join(", ")})`,
             value: webhook.id,
@@ -60,58 +56,23 @@ export default {
         );
       },
     },
-    status: {
-      type: "string",
-      label: "Status",
-      description: "Only RMAs in this status.",
-      options: RMA_STATUSES,
-    },
-    kind: {
-      type: "string",
-      label: "Kind",
-      description: "Only trade returns, or only offline repairs.",
-      options: RMA_KINDS.map((value) => ({
-        label: value === "trade_return" ? "Trade return" : "Offline repair",
-        value,
-      })),
-    },
-    returnType: {
-      type: "string",
-      label: "Return Type",
-      description: "How the customer is compensated.",
-      options: RETURN_TYPES,
-    },
-    eventTypes: {
-      type: "string[]",
-      label: "Event Types",
-      description: "The events to emit.",
-      options: eventTypeOptions().map(({ label, value }) => ({
-        label,
-        value,
-      })),
-    },
-    maxResults: {
-      type: "integer",
-      label: "Max Results",
-      description: "The most RMAs to return, across as many pages as it takes.",
-      min: 1,
-      max: 1000,
-    },
-    metadata: {
-      type: "object",
-      label: "Metadata",
-      description:
-        'Your own references as text key/value pairs (at most 50 keys), e.g. `{"erp_order": "SO-10442"}`.',
-    },
   },
   methods: {
-    /** The shared client over the platform's own HTTP helper (`axios` from @pipedream/platform). */
+    /**
+     * The shared client over the platform's own HTTP helper, with the pack's one 429 policy (the
+     * client's pacer: waits out a Retry-After of up to 20 s, three attempts; the platform's `axios`
+     * does not retry).
+     */
     _client($ = this) {
       return createReturnsClient({
-        baseUrl: this.$auth.base_url,
+        baseUrl: resolveBaseUrl(this.$auth.base_url),
         apiKey: this.$auth.api_key,
         transport: this._transport($),
         userAgent: USER_AGENT,
+        pace: {
+          ...RATE_LIMIT_POLICY,
+          sleep: (ms) => this._sleep(ms),
+        },
       });
     },
     _transport($) {
@@ -140,88 +101,36 @@ export default {
     _sleep(ms) {
       return new Promise((resolve) => setTimeout(resolve, ms));
     },
-    /** Runs one client operation, retrying a 429 and turning errors into ones a user can act on. */
-    async _call($, operation) {
+    /** Runs `work(client)`, turning any error into one the person configuring the step can act on. */
+    async call({ $, work }) {
       try {
         // Inside the try: a malformed base URL or a missing key is a configuration error too.
-        const client = this._client($);
-        return await retryAfterRateLimit(
-          () => operation(client),
-          (ms) => this._sleep(ms),
-        );
+        return await work(this._client($));
       } catch (error) {
         throw toPipedreamError(error);
       }
     },
-    createTradeReturn({ $, body }) {
-      const idempotencyKey = randomUUID();
-      return this._call($, (client) =>
-        client.tradeReturns.create(body, {
-          idempotencyKey,
-        }),
-      );
-    },
-    createOfflineRepair({ $, body }) {
-      const idempotencyKey = randomUUID();
-      return this._call($, (client) =>
-        client.offlineRepairs.create(body, {
-          idempotencyKey,
-        }),
-      );
-    },
-    getRma({ $, rmaId }) {
-      return this._call($, (client) => client.rmas.get(rmaId));
-    },
-    listRmaPage({ $, filters }) {
-      return this._call($, (client) => client.rmas.list(filters));
-    },
-    listRmas({ $, filters, max }) {
-      return this._call($, (client) => collect(client.rmas.iterate(filters), max));
-    },
-    listWebhookPage({ $, filters }) {
-      return this._call($, (client) => client.webhooks.list(filters));
-    },
-    createWebhook({ $, body }) {
-      return this._call($, (client) => client.webhooks.create(body));
-    },
-    /** Resolves to false when the subscription is already gone: deleting is then done. */
-    deleteWebhook({ $, webhookId }) {
-      return this._call($, async (client) => {
-        try {
-          await client.webhooks.delete(webhookId);
-          return true;
-        } catch (error) {
-          if (error instanceof NotFoundError) return false;
-          throw error;
-        }
+    /** A catalogue operation: the form (keyed by the catalogue's field keys) read and sent by its rules. */
+    runOperation({ $, operation, form }) {
+      return this.call({
+        $,
+        work: (client) => operation.run(client, form),
       });
     },
-    replayWebhook({ $, webhookId, startTime, endTime }) {
-      return this._call($, (client) =>
-        client.webhooks.replay(webhookId, {
-          start_time: startTime,
-          end_time: endTime,
-        }),
-      );
+    subscribe({ settings, url, description }) {
+      return this.call({
+        work: (client) => subscribe(client, settings, url, description),
+      });
     },
-    listEventPage({ $, filters }) {
-      return this._call($, (client) => client.events.list(filters));
+    unsubscribe({ webhookId }) {
+      return this.call({
+        work: (client) => unsubscribe(client, webhookId),
+      });
     },
-    listEvents({ $, filters, max }) {
-      return this._call($, (client) => collect(client.events.iterate(filters), max));
-    },
-    /** The delivery as our event envelope, or a `WebhookVerificationError` saying why not. */
-    verifyDelivery({ headers, bodyRaw, scheme, secret }) {
-      return verifyWebhook(
-        {
-          headers,
-          rawBody: bodyRaw,
-        },
-        {
-          scheme,
-          secret,
-        },
-      );
+    listEvents({ filters, max }) {
+      return this.call({
+        work: (client) => collect(client.events.iterate(filters), max),
+      });
     },
   },
 };

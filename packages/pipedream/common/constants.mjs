@@ -10,4 +10,6 @@ export const USER_AGENT = "returns-pack-pipedream/0.0.1";
 export const DB_KEYS = {
   SUBSCRIPTION: "subscription",
   CURSOR: "cursor",
+  /** Event ids already emitted by an instant source (the catalogue's seen-events list). */
+  SEEN_EVENTS: "seenEvents",
 };

@@ -9,3 +9,4 @@ export { bindApp, bindComponent } from './instance';
 export type { BoundComponent, InstanceOptions } from './instance';
 export { createDb } from './db';
 export type * from './types';
+export { buildClientBundle } from './build';

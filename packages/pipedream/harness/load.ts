@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { AppDefinition, ComponentDefinition } from './types';
 
-const packageDir = path.join(__dirname, '..', '..');
+const packageDir = path.join(__dirname, '..');
 
 /** A component by its path in the package, e.g. `actions/get-rma/get-rma.mjs` (the file Pipedream loads). */
 export function loadComponent(relativePath: string): ComponentDefinition {

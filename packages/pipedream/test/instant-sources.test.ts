@@ -1,12 +1,12 @@
 import { sampleEvent, signWebhook } from '@returns-pack/shared-client';
-import { loadComponent } from './harness';
-import type { DeployedSource, Emitted } from './harness';
+import { loadComponent } from '../harness';
+import type { DeployedSource, Emitted } from '../harness';
 import { envelopes, sourceFixture } from './support/sources';
 
-const returnCreated = loadComponent('sources/return-created-instant/return-created-instant.mjs');
+const returnCreated = loadComponent('sources/new-return-instant/new-return-instant.mjs');
 const shipmentDelivered = loadComponent('sources/shipment-delivered-instant/shipment-delivered-instant.mjs');
-const rmaBreached = loadComponent('sources/rma-breached-instant/rma-breached-instant.mjs');
-const eventReceived = loadComponent('sources/event-received-instant/event-received-instant.mjs');
+const rmaBreached = loadComponent('sources/rma-breach-instant/rma-breach-instant.mjs');
+const eventReceived = loadComponent('sources/new-event-instant/new-event-instant.mjs');
 
 interface Subscription {
   id: string;
@@ -64,6 +64,7 @@ describe('instant sources', () => {
     expect(http(source).responses).toEqual([
       { status: 200, body: { received: expect.stringMatching(/^evt_/) } },
     ]);
+    expect(subscription.scheme).toBe('hmac-sha256');
     const [{ meta }] = source.emitted as [Emitted];
     const [envelope] = envelopes(source.emitted);
     expect(envelope).toMatchObject({ type: 'return.created', data: { rma: { id: rmaId } } });
@@ -118,14 +119,30 @@ describe('instant sources', () => {
     jest.restoreAllMocks();
   });
 
-  it('emit a delivery seen twice only once (dedupe on the event id)', async () => {
+  it('emit a delivery seen twice only once (dedupe on the event id, kept in db)', async () => {
     const source = await fixture.deploy(returnCreated);
     const { secret } = subscriptionOf(source);
     const signed = await signWebhook({ scheme: 'hmac-sha256', secret, event: sampleEvent('return.created') });
-    await post(source, signed.body, signed.headers);
-    await post(source, signed.body, signed.headers);
+    expect(await post(source, signed.body, signed.headers)).toMatchObject({ status: 200 });
+    expect(await post(source, signed.body, signed.headers)).toEqual({
+      status: 200,
+      body: JSON.stringify({ received: sampleEvent('return.created').id, ignored: 'duplicate' }),
+    });
     expect(source.emitted).toHaveLength(1);
-    expect(source.duplicates).toHaveLength(1);
+    // Recognised before $emit, so Pipedream's own dedupe (the last 100 ids) had nothing to drop.
+    expect(source.duplicates).toEqual([]);
+    expect(source.db.get('seenEvents')).toEqual([sampleEvent('return.created').id]);
+  });
+
+  it('acknowledge an event of another type without emitting it', async () => {
+    const source = await fixture.deploy(returnCreated);
+    const { secret } = subscriptionOf(source);
+    const signed = await signWebhook({ scheme: 'hmac-sha256', secret, event: sampleEvent('rma.breach') });
+    expect(await post(source, signed.body, signed.headers)).toEqual({
+      status: 200,
+      body: JSON.stringify({ received: sampleEvent('rma.breach').id, ignored: 'other_event_type' }),
+    });
+    expect(source.emitted).toEqual([]);
   });
 
   it('fail closed when no subscription secret is stored', async () => {
@@ -135,7 +152,7 @@ describe('instant sources', () => {
     const signed = await signWebhook({ scheme: 'hmac-sha256', secret, event: sampleEvent('return.created') });
     expect(await post(source, signed.body, signed.headers)).toEqual({
       status: 401,
-      body: JSON.stringify({ error: 'not_subscribed' }),
+      body: JSON.stringify({ error: 'missing_secret' }),
     });
     expect(source.emitted).toEqual([]);
   });
@@ -166,6 +183,7 @@ describe('instant sources', () => {
     await http(source).untilAnswered(1);
     expect(envelopes(source.emitted).map((e) => e.type)).toEqual(['shipment.delivered']);
     expect(source.emitted[0]!.meta.summary).toBe(`Shipment Delivered: ${rmaId} (jane.doe@example.com)`);
+    expect(source.component.key).toBe('returns_pack-shipment-delivered-instant');
   });
 
   it('emit a breach when the SLA passes on the server clock', async () => {

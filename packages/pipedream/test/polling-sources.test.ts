@@ -1,11 +1,11 @@
-import { loadComponent } from './harness';
-import type { Emitted } from './harness';
+import { loadComponent } from '../harness';
+import type { Emitted } from '../harness';
 import { envelopes, sourceFixture } from './support/sources';
 
-const returnCreated = loadComponent('sources/return-created/return-created.mjs');
+const returnCreated = loadComponent('sources/new-return/new-return.mjs');
 const returnProcessed = loadComponent('sources/return-processed/return-processed.mjs');
-const rmaBreached = loadComponent('sources/rma-breached/rma-breached.mjs');
-const eventReceived = loadComponent('sources/event-received/event-received.mjs');
+const rmaBreached = loadComponent('sources/rma-breach/rma-breach.mjs');
+const eventReceived = loadComponent('sources/new-event/new-event.mjs');
 
 const fixture = sourceFixture();
 

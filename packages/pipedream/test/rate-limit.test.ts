@@ -1,5 +1,5 @@
-import { loadComponent, runAction } from './harness';
-import type { ActionResult } from './harness';
+import { loadComponent, runAction } from '../harness';
+import type { ActionResult } from '../harness';
 import { startBackend } from './support/backend';
 import type { Backend } from './support/backend';
 import { errorOf } from './support/errors';
@@ -43,7 +43,7 @@ describe('a 429 on a creation', () => {
       server.server.clock.advance(ms / 1000);
     });
     expect(waits).toEqual([5000]);
-    expect(summary).toBe(`Created offline repair ${(value as { id: string }).id} for serial SN-1`);
+    expect(summary).toBe(`Created offline repair ${(value as { id: string }).id} for a@example.com`);
     expect(await countRmas()).toBe(2);
   });
 

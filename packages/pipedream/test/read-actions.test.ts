@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { loadComponent, loadOptions, runAction } from './harness';
+import { loadComponent, loadOptions, runAction } from '../harness';
 import { startBackend } from './support/backend';
 import type { Backend } from './support/backend';
 import { errorOf } from './support/errors';
@@ -38,7 +38,7 @@ describe('Get RMA', () => {
       status: 'APPROVED',
       history: [{ status: 'REQUESTED' }, { status: 'APPROVED' }],
     });
-    expect(summary).toBe(`Retrieved RMA ${ids[5]} (APPROVED)`);
+    expect(summary).toBe(`Got RMA ${ids[5]} (APPROVED)`);
   });
 
   it('says what to check when the RMA does not exist', async () => {
@@ -81,10 +81,10 @@ describe('Get RMA', () => {
 
 describe('List RMAs', () => {
   it('follows pages up to Max Results, newest first', async () => {
-    const { value, summary } = await runAction(listRmas, { auth: backend.auth, props: { maxResults: 120 } });
+    const { value, summary } = await runAction(listRmas, { auth: backend.auth, props: { limit: 120 } });
     const listed = (value as { id: string }[]).map((rma) => rma.id);
     expect(listed).toEqual([...ids].reverse().slice(0, 120));
-    expect(summary).toBe('Found 120 RMAs');
+    expect(summary).toBe('Listed 120 RMAs');
   });
 
   it('defaults to 50 and passes the filters through', async () => {
@@ -101,7 +101,7 @@ describe('List RMAs', () => {
       auth: backend.auth,
       props: { status: 'APPROVED', kind: 'trade_return' },
     });
-    expect(approved.summary).toBe('Found 1 RMA');
+    expect(approved.summary).toBe('Listed 1 RMA');
     const repairs = await runAction(listRmas, { auth: backend.auth, props: { kind: 'offline_repair' } });
     expect(repairs.value).toEqual([]);
   });
@@ -112,7 +112,7 @@ describe('List RMAs', () => {
     );
     expect(error).toMatchObject({
       name: 'ConfigurationError',
-      message: expect.stringContaining('created_after: Invalid ISO datetime'),
+      message: expect.stringContaining('created_after: must be a date and time such as 2025-01-31T09:00:00Z'),
     });
   });
 });
@@ -130,11 +130,14 @@ describe('the RMA ID dropdown', () => {
     expect(first).toEqual({ label: `${ids.at(-1)} · REQUESTED · c129@example.com`, value: ids.at(-1) });
   });
 
-  it('offers the contract statuses and kinds', async () => {
-    expect((await loadOptions(listRmas, 'status', backend.auth)).options).toContain('READY_FOR_PICKUP');
+  it('offers the contract statuses and kinds, labelled by the catalogue', async () => {
+    expect((await loadOptions(listRmas, 'status', backend.auth)).options).toContainEqual({
+      label: 'Ready For Pickup',
+      value: 'READY_FOR_PICKUP',
+    });
     expect((await loadOptions(listRmas, 'kind', backend.auth)).options).toEqual([
-      { label: 'Trade return', value: 'trade_return' },
-      { label: 'Offline repair', value: 'offline_repair' },
+      { label: 'Trade Return', value: 'trade_return' },
+      { label: 'Offline Repair', value: 'offline_repair' },
     ]);
   });
 });

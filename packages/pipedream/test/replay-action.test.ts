@@ -1,11 +1,11 @@
-import { deploySource, loadComponent, loadOptions, runAction } from './harness';
-import type { DeployedSource } from './harness';
+import { deploySource, loadComponent, loadOptions, runAction } from '../harness';
+import type { DeployedSource } from '../harness';
 import { startBackend } from './support/backend';
 import type { Backend } from './support/backend';
 import { errorOf } from './support/errors';
 
 const replayWebhookEvents = loadComponent('actions/replay-webhook-events/replay-webhook-events.mjs');
-const returnCreated = loadComponent('sources/return-created-instant/return-created-instant.mjs');
+const returnCreated = loadComponent('sources/new-return-instant/new-return-instant.mjs');
 const createTradeReturn = loadComponent('actions/create-trade-return/create-trade-return.mjs');
 
 let backend: Backend;
@@ -39,11 +39,15 @@ describe('Replay Webhook Events', () => {
       props: { webhookId, startTime: start, endTime: end },
     });
     expect(value).toEqual({ replayed: 3 });
-    expect(summary).toBe(`Replayed 3 events to ${webhookId}`);
+    expect(summary).toBe('Queued 3 events for replay');
     await source.http!.untilAnswered(6);
     expect(source.emitted).toHaveLength(3);
-    expect(source.duplicates.map((d) => d.meta.id)).toEqual(source.emitted.map((e) => e.meta.id));
-    expect(source.duplicates.every((d) => (d.event as { replay: boolean }).replay)).toBe(true);
+    // The replays are recognised by their event ids before they reach $emit.
+    const replays = source.http!.responses.slice(3);
+    expect(replays).toEqual(
+      source.emitted.map((e) => ({ status: 200, body: { received: e.meta.id, ignored: 'duplicate' } })),
+    );
+    expect(source.duplicates).toEqual([]);
   });
 
   it('names the window when it is backwards', async () => {
@@ -58,6 +62,6 @@ describe('Replay Webhook Events', () => {
 
   it('offers the subscriptions in the Webhook Subscription ID dropdown', async () => {
     const page = await loadOptions(replayWebhookEvents, 'webhookId', backend.auth);
-    expect(page.options).toEqual([{ label: 'Pipedream source (return.created)', value: webhookId }]);
+    expect(page.options).toEqual([{ label: 'Pipedream: New Return (return.created)', value: webhookId }]);
   });
 });

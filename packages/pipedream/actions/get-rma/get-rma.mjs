@@ -1,10 +1,14 @@
 import app from "../../returns_pack.app.mjs";
+import { fieldProps, formOf } from "../../common/props.mjs";
+import { operation } from "../../dist/returns-client.mjs";
+
+const spec = operation("get_rma");
 
 export default {
   key: "returns_pack-get-rma",
   name: "Get RMA",
   description:
-    "Get one RMA (a trade return or an offline repair) by its ID, with its status history. [See the documentation](https://docs.returnmate.example/external-api/v1#get-an-rma)",
+    "Get an RMA by ID. [See the documentation](https://docs.returnmate.example/external-api/v1#get-an-rma)",
   version: "0.0.1",
   type: "action",
   annotations: {
@@ -14,16 +18,15 @@ export default {
   },
   props: {
     app,
-    rmaId: {
-      propDefinition: [app, "rmaId"],
-    },
+    ...fieldProps(spec.fields),
   },
   async run({ $ }) {
-    const rma = await this.app.getRma({
+    const result = await this.app.runOperation({
       $,
-      rmaId: this.rmaId,
+      operation: spec,
+      form: formOf(this, spec.fields),
     });
-    $.export("$summary", `Retrieved RMA ${rma.id} (${rma.status})`);
-    return rma;
+    $.export("$summary", spec.summary(result));
+    return result;
   },
 };

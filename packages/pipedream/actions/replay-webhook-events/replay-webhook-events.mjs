@@ -1,10 +1,14 @@
 import app from "../../returns_pack.app.mjs";
+import { fieldProps, formOf } from "../../common/props.mjs";
+import { operation } from "../../dist/returns-client.mjs";
+
+const spec = operation("replay_webhook_events");
 
 export default {
   key: "returns_pack-replay-webhook-events",
   name: "Replay Webhook Events",
   description:
-    "Send a subscription every event of a time window again, flagged `replay: true`, to recover deliveries it missed. Receivers deduplicate on the event ID. [See the documentation](https://docs.returnmate.example/external-api/v1#replay-webhook-events)",
+    "Replay the events of a time window to a webhook subscription. [See the documentation](https://docs.returnmate.example/external-api/v1#replay)",
   version: "0.0.1",
   type: "action",
   annotations: {
@@ -14,33 +18,15 @@ export default {
   },
   props: {
     app,
-    webhookId: {
-      propDefinition: [app, "webhookId"],
-    },
-    startTime: {
-      type: "string",
-      label: "Start Time",
-      description: "The start of the window, as an ISO 8601 time such as `2025-03-14T00:00:00Z`.",
-    },
-    endTime: {
-      type: "string",
-      label: "End Time",
-      description: "The end of the window (inclusive), as an ISO 8601 time.",
-    },
+    ...fieldProps(spec.fields),
   },
   async run({ $ }) {
-    const { replayed } = await this.app.replayWebhook({
+    const result = await this.app.runOperation({
       $,
-      webhookId: this.webhookId,
-      startTime: this.startTime,
-      endTime: this.endTime,
+      operation: spec,
+      form: formOf(this, spec.fields),
     });
-    $.export(
-      "$summary",
-      `Replayed ${replayed} event${replayed === 1 ? "" : "s"} to ${this.webhookId}`,
-    );
-    return {
-      replayed,
-    };
+    $.export("$summary", spec.summary(result));
+    return result;
   },
 };

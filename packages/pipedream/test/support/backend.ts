@@ -1,7 +1,7 @@
 import { startMockServer } from '@returns-pack/mock-api';
 import type { MockServer, MockServerOptions } from '@returns-pack/mock-api';
 import type { EventType } from '@returns-pack/shared-client';
-import type { Auth } from '../harness';
+import type { Auth } from '../../harness';
 
 export interface Backend {
   server: MockServer;

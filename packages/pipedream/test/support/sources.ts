@@ -1,6 +1,6 @@
 import type { EventEnvelope } from '@returns-pack/shared-client';
-import { deploySource, loadComponent, runAction } from '../harness';
-import type { ComponentDefinition, DeployedSource, Emitted } from '../harness';
+import { deploySource, loadComponent, runAction } from '../../harness';
+import type { ComponentDefinition, DeployedSource, Emitted } from '../../harness';
 import { startBackend } from './backend';
 import type { Backend } from './backend';
 

@@ -1,67 +1,72 @@
-import { SignatureScheme } from '@returns-pack/shared-client';
+import { SignatureScheme, TRIGGERS, camelKey } from '@returns-pack/shared-client';
 import type {
   CreateOfflineRepairBody,
   CreateTradeReturnBody,
   EventEnvelope,
 } from '@returns-pack/shared-client';
-import { deploySource, loadComponent, runAction } from '@returns-pack/pipedream/test/harness';
-import type { Auth, DeployedSource } from '@returns-pack/pipedream/test/harness';
+import { deploySource, loadComponent, runAction } from '@returns-pack/pipedream/harness';
+import type { Auth, DeployedSource } from '@returns-pack/pipedream/harness';
 import type { TourEvent } from '../../report/summary';
 import type { Connection, Connector, Received, TriggerHandle } from '../types';
 
-/** The instant (webhook) sources for the tour's events, by their path in the package. */
-const SOURCES: Record<TourEvent, string> = {
-  'return.created': 'sources/return-created-instant/return-created-instant.mjs',
-  'shipment.delivered': 'sources/shipment-delivered-instant/shipment-delivered-instant.mjs',
-  'return.processed': 'sources/return-processed-instant/return-processed-instant.mjs',
-  'rma.breach': 'sources/rma-breached-instant/rma-breached-instant.mjs',
-};
+/** The instant (webhook) source of the catalogue trigger for one event, by its path in the package. */
+function instantSourceFor(event: TourEvent): string {
+  const trigger = TRIGGERS.find((t) => t.events !== 'chosen' && t.events.includes(event));
+  if (!trigger) throw new Error(`no catalogue trigger fires on ${event}`);
+  const folder = `${trigger.key.replaceAll('_', '-')}-instant`;
+  return `sources/${folder}/${folder}.mjs`;
+}
 
 /** Components load the generated client bundle: build it (scripts/build.mjs) before calling this. */
 export function pipedreamConnector(connection: Connection): Connector {
   const auth: Auth = { api_key: connection.apiKey, base_url: connection.baseUrl };
-  const act = async (path: string, props: Record<string, unknown>) =>
-    (await runAction(loadComponent(path), { auth, props: defined(props) })).value;
+  const act = async (path: string, values: Record<string, unknown>) =>
+    (await runAction(loadComponent(path), { auth, props: values })).value;
   return {
     id: 'pipedream',
     name: 'Pipedream',
     runtime:
-      "the components' .mjs files in the repo's Pipedream harness (packages/pipedream/test/harness), " +
+      "the components' .mjs files in the repo's Pipedream harness (packages/pipedream/harness), " +
       'which binds props, $, db, $.interface.http on 127.0.0.1 and $emit with dedupe as Pipedream does',
     createTradeReturn: (body) =>
-      act('actions/create-trade-return/create-trade-return.mjs', tradeReturnProps(body)),
+      act('actions/create-trade-return/create-trade-return.mjs', props(tradeReturnForm(body))),
     createOfflineRepair: (body) =>
-      act('actions/create-offline-repair/create-offline-repair.mjs', offlineRepairProps(body)),
-    subscribe: async (event) => watch(await deploySource(loadComponent(SOURCES[event]), { auth })),
+      act('actions/create-offline-repair/create-offline-repair.mjs', props(offlineRepairForm(body))),
+    subscribe: async (event) => watch(await deploySource(loadComponent(instantSourceFor(event)), { auth })),
   };
 }
 
-/** The action's form: line items as JSON text, amounts as text (Pipedream has no decimal prop). */
-function tradeReturnProps(body: CreateTradeReturnBody): Record<string, unknown> {
+/** The form a user fills in, keyed by the catalogue's field keys: one JSON object per line item. */
+function tradeReturnForm(body: CreateTradeReturnBody): Record<string, unknown> {
   return {
-    customerEmail: body.customer.email,
-    customerName: body.customer.name,
-    customerCompany: body.customer.company,
+    customer_email: body.customer.email,
+    customer_name: body.customer.name,
+    customer_company: body.customer.company,
     items: body.items.map((item) => JSON.stringify(item)),
-    creditAmount: body.credit_requested && String(body.credit_requested.amount),
-    creditCurrency: body.credit_requested?.currency,
-    returnType: body.return_type,
-    externalReference: body.external_reference,
+    credit_amount: body.credit_requested && String(body.credit_requested.amount),
+    credit_currency: body.credit_requested?.currency,
+    return_type: body.return_type,
+    external_reference: body.external_reference,
   };
 }
 
-function offlineRepairProps(body: CreateOfflineRepairBody): Record<string, unknown> {
+function offlineRepairForm(body: CreateOfflineRepairBody): Record<string, unknown> {
   return {
     serial: body.serial,
-    faultDescription: body.fault_description,
-    customerEmail: body.customer_email,
-    customerName: body.customer_name,
+    fault_description: body.fault_description,
+    customer_email: body.customer_email,
+    customer_name: body.customer_name,
     product: body.product,
   };
 }
 
-const defined = (props: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(props).filter(([, value]) => value !== undefined));
+/** Pipedream's props for a form: each set field under its camelCase prop name. */
+const props = (form: Record<string, unknown>) =>
+  Object.fromEntries(
+    Object.entries(form)
+      .filter(([, value]) => value !== undefined)
+      .map(([key, value]) => [camelKey(key), value]),
+  );
 
 /**
  * Records what a deployed source emits and when. `deploy` has already emitted the latest events
