@@ -67,3 +67,38 @@ describe.each(EVERY_TRIGGER)('%s, for each signing scheme', (key, types) => {
     },
   );
 });
+
+describe('an event the mock sends again, signed anew (a replay)', () => {
+  let inbox: HookInbox;
+  beforeEach(async () => {
+    inbox = await startHookInbox();
+  });
+  afterEach(() => inbox.close());
+
+  test.each(SCHEMES)(
+    '%s: runs the Zap once (the event id is remembered, not just the request)',
+    async (scheme) => {
+      const driver = triggerDriver(await asNewClient(mock, `zapier replay ${scheme}`));
+      const subscription = await driver.subscribeTo('new_return', inbox, { scheme });
+      const rma = await driver.api.tradeReturns.create({
+        customer: { email: 'replay@example.com' },
+        items: [{ sku: 'R', quantity: 1 }],
+      });
+      const first = await deliveryAbout(inbox, rma.id);
+      const [event] = await driver.perform('new_return', subscription, first);
+      expect(event).toEqual(
+        expect.objectContaining({ type: 'return.created', subject: { type: 'rma', id: rma.id } }),
+      );
+
+      await driver.api.webhooks.replay(subscription.id, {
+        start_time: event!.created_at,
+        end_time: event!.created_at,
+      });
+      const again = await deliveryAbout(inbox, event!.id);
+      // A new request (for JWT a new nonce, for Standard Webhooks a new timestamp), the same event.
+      expect(again.content).not.toBe(first.content);
+      await expect(driver.perform('new_return', subscription, again)).resolves.toEqual([]);
+      await driver.unsubscribeFrom('new_return', subscription);
+    },
+  );
+});
