@@ -1,4 +1,9 @@
 const preset = require('../../jest.preset')(__dirname);
 
-// dist/ holds a copy of package.json (the n8n build compiles it in); keep jest's module map off it.
-module.exports = { ...preset, modulePathIgnorePatterns: ['<rootDir>/dist/'] };
+// dist/ holds the built bundles: keep jest's module map on the sources.
+// The harness names node files with `.js` (see harness/index.ts); jest finds their TypeScript.
+module.exports = {
+  ...preset,
+  modulePathIgnorePatterns: ['<rootDir>/dist/'],
+  moduleNameMapper: { ...preset.moduleNameMapper, '^(\\.\\./nodes/.+\\.node)\\.js$': '$1' },
+};

@@ -6,7 +6,7 @@ import type {
   INodeType,
   NodeParameterValueType,
 } from 'n8n-workflow';
-import type { ReturnsPackCredentials } from '../../nodes/ReturnsPack/transport';
+import type { ReturnsPackCredentials } from '../nodes/ReturnsPack/transport';
 import { httpRequestWithAuthentication } from './http';
 import type { RecordedRequest } from './http';
 

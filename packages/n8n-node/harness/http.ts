@@ -1,6 +1,6 @@
 import type { IDataObject, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
-import { ReturnsPackApi } from '../../credentials/ReturnsPackApi.credentials';
-import type { ReturnsPackCredentials } from '../../nodes/ReturnsPack/transport';
+import { ReturnsPackApi } from '../credentials/ReturnsPackApi.credentials';
+import type { ReturnsPackCredentials } from '../nodes/ReturnsPack/transport';
 
 /** Resolves the `={{$credentials.x}}` expressions n8n evaluates in a credential's `authenticate`. */
 function resolveCredentialExpression(value: string, credentials: ReturnsPackCredentials): string {
@@ -13,6 +13,8 @@ export interface RecordedRequest {
   method: string;
   url: string;
   headers: Record<string, string>;
+  /** The body as sent, byte for byte. */
+  body?: string;
 }
 
 /**
@@ -32,7 +34,12 @@ export function httpRequestWithAuthentication(
     for (const [name, value] of Object.entries(authenticate.properties.headers ?? {})) {
       headers[name] = resolveCredentialExpression(String(value), credentials);
     }
-    log.push({ method: options.method ?? 'GET', url: options.url, headers });
+    log.push({
+      method: options.method ?? 'GET',
+      url: options.url,
+      headers,
+      body: options.body as string | undefined,
+    });
     const response = await fetch(options.url, {
       method: options.method ?? 'GET',
       headers,

@@ -8,7 +8,7 @@ import type {
   IWebhookFunctions,
   IWebhookResponseData,
 } from 'n8n-workflow';
-import type { ReturnsPackCredentials } from '../../nodes/ReturnsPack/transport';
+import type { ReturnsPackCredentials } from '../nodes/ReturnsPack/transport';
 import { testNode } from './execute';
 import { httpRequestWithAuthentication } from './http';
 

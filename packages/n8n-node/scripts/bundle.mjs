@@ -1,62 +1,43 @@
-// Makes dist/ installable without dependencies, as n8n requires of community nodes: the shared
-// client (with zod and jose) is bundled once into dist/vendor/shared-client.js, and the compiled
-// nodes require that file instead of the workspace package.
-import { build } from 'esbuild';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+// Builds dist/ as n8n loads it, with no dependencies to install (n8n's rule for community nodes):
+// each node and credential file that package.json names is one bundle made by the repository's
+// bundling helper, which points the shared client at its runtime entry (no test fixtures); the
+// icons and codex files are copied beside them. Type checking is tsc's job (`tsc --noEmit`).
+//
+//   node scripts/bundle.mjs [--outdir <dir>]   (default: dist)
+import { cp, mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { bundleConnector } from '../../../scripts/bundle-connector.mjs';
 
 const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dist = path.join(packageDir, 'dist');
-const vendorFile = path.join(dist, 'vendor', 'shared-client.js');
-const SHARED_CLIENT = '@returns-pack/shared-client';
+const { values } = parseArgs({ options: { outdir: { type: 'string', default: 'dist' } } });
+const outdir = path.resolve(packageDir, values.outdir);
 
-// The TypeScript sources, as ES modules: esbuild can then leave out the parts of zod nobody uses.
-const sharedClientDir = path.dirname(createRequire(import.meta.url).resolve(`${SHARED_CLIENT}/package.json`));
+const pkg = JSON.parse(await readFile(path.join(packageDir, 'package.json'), 'utf8'));
+// "dist/nodes/X/X.node.js" → in: nodes/X/X.node.ts, out: nodes/X/X.node
+const entryPoints = [...pkg.n8n.nodes, ...pkg.n8n.credentials].map((file) => {
+  const out = file.replace(/^dist\//, '').replace(/\.js$/, '');
+  return { in: path.join(packageDir, `${out}.ts`), out };
+});
 
-// Everything but the test fixtures: golden vectors hold sample secrets, which have no place in a node.
-const RUNTIME_MODULES = ['contract', 'client', 'platform', 'webhooks'];
-
-await build({
-  stdin: {
-    contents: RUNTIME_MODULES.map((m) => `export * from './src/${m}';`).join('\n'),
-    resolveDir: sharedClientDir,
-    loader: 'ts',
-    sourcefile: 'shared-client-runtime.ts',
-  },
-  outfile: vendorFile,
-  bundle: true,
-  platform: 'node',
+await rm(outdir, { recursive: true, force: true });
+await bundleConnector({
+  entryPoints,
+  outdir,
   format: 'cjs',
-  target: 'node20',
   external: ['n8n-workflow'],
   // n8n forbids node code to touch the global object or timers. zod keeps its config and registry
-  // on globalThis: give the bundle its own scope object instead. The client's default sleep (used
-  // only when none is injected) runs on n8n's `sleep` helper.
+  // on globalThis: give each bundle its own scope object instead. Timers run on n8n's `sleep`.
   define: { globalThis: '__returnsPackScope' },
   banner: { js: 'var __returnsPackScope = {};' },
   inject: [path.join(packageDir, 'scripts', 'n8n-timers.mjs')],
-  legalComments: 'none',
-  logLevel: 'warning',
 });
 
-async function* javascriptFiles(dir) {
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const file = path.join(dir, entry.name);
-    if (entry.isDirectory()) yield* javascriptFiles(file);
-    else if (entry.name.endsWith('.js') && file !== vendorFile) yield file;
-  }
+// What n8n reads beside a node file: its codex (categories, docs links) and the icons it names.
+for (const { out } of entryPoints.filter((e) => e.out.endsWith('.node'))) {
+  await cp(path.join(packageDir, `${out}.json`), path.join(outdir, `${out}.json`));
 }
-
-const pattern = new RegExp(`require\\((["'])${SHARED_CLIENT.replace('/', '\\/')}\\1\\)`, 'g');
-let rewritten = 0;
-for await (const file of javascriptFiles(dist)) {
-  const source = await readFile(file, 'utf8');
-  if (!pattern.test(source)) continue;
-  let relative = path.relative(path.dirname(file), vendorFile).replace(/\\/g, '/').replace(/\.js$/, '');
-  if (!relative.startsWith('.')) relative = `./${relative}`;
-  await writeFile(file, source.replace(pattern, `require("${relative}")`));
-  rewritten++;
-}
-console.log(`Bundled ${SHARED_CLIENT} into dist/vendor; ${rewritten} compiled files now require it.`);
+await mkdir(path.join(outdir, 'icons'), { recursive: true });
+await cp(path.join(packageDir, 'icons'), path.join(outdir, 'icons'), { recursive: true });
+console.log(`Bundled ${entryPoints.length} n8n entries into ${path.relative(process.cwd(), outdir) || '.'}`);

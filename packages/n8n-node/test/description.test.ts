@@ -1,34 +1,127 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { INodeProperties, INodePropertyOptions, INodeTypeDescription } from 'n8n-workflow';
-import { EVENT_TYPES, SignatureScheme } from '@returns-pack/shared-client';
-import { ReturnsPackApi } from '../credentials/ReturnsPackApi.credentials';
-import { ReturnsPack } from '../nodes/ReturnsPack/ReturnsPack.node';
-import type { Operation } from '../nodes/ReturnsPack/actions/common/types';
-import * as event from '../nodes/ReturnsPack/actions/event/Event.resource';
-import * as offlineRepair from '../nodes/ReturnsPack/actions/offlineRepair/OfflineRepair.resource';
-import * as rma from '../nodes/ReturnsPack/actions/rma/Rma.resource';
-import * as tradeReturn from '../nodes/ReturnsPack/actions/tradeReturn/TradeReturn.resource';
-import { ReturnsPackTrigger } from '../nodes/ReturnsPackTrigger/ReturnsPackTrigger.node';
-import { startMock } from './harness/mock';
+import {
+  camelKey,
+  EVENT_CATALOGUE,
+  EVENT_TYPES,
+  EVENT_TYPES_FIELD,
+  OPERATIONS,
+  SENDER_IDS,
+  SignatureScheme,
+  TRIGGER_SETTING_FIELDS,
+  TRIGGERS,
+} from '@returns-pack/shared-client';
+import type { FieldSpec, OperationSpec } from '@returns-pack/shared-client';
+import { ReturnsPack, ReturnsPackApi, ReturnsPackTrigger } from '../harness';
+import { startMock } from './mock';
 
 const packageDir = path.resolve(__dirname, '..');
 const pkg = JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as Record<
   string,
   unknown
-> & {
-  n8n: { nodes: string[]; credentials: string[] };
-};
+> & { n8n: { nodes: string[]; credentials: string[] } };
 const action = new ReturnsPack().description;
 const trigger = new ReturnsPackTrigger().description;
 const credential = new ReturnsPackApi();
 
-const values = (property: INodeProperties | undefined) =>
-  ((property?.options ?? []) as INodePropertyOptions[]).map((o) => o.value);
-const named = (properties: INodeProperties[], name: string) => properties.filter((p) => p.name === name);
+const optionsOf = (property: INodeProperties | undefined) =>
+  (property?.options ?? []) as INodePropertyOptions[];
+const values = (property: INodeProperties | undefined) => optionsOf(property).map((o) => o.value);
+const pairs = (property: INodeProperties | undefined) =>
+  optionsOf(property)
+    .map((o) => [String(o.value), o.name])
+    .sort();
+const choicePairs = (field: FieldSpec) => (field.choices ?? []).map((c) => [c.value, c.label]).sort();
+const sortedByName = (property: INodeProperties) => {
+  const names = optionsOf(property).map((o) => o.name);
+  return names.join('|') === [...names].sort((a, b) => a.localeCompare(b)).join('|');
+};
 
-describe('the action node', () => {
-  const resources = { tradeReturn, offlineRepair, rma, event };
+const shownFor = (spec: OperationSpec) =>
+  action.properties.filter(
+    (p) =>
+      p.displayOptions?.show?.resource?.includes(camelKey(spec.resource)) &&
+      p.displayOptions?.show?.operation?.includes(spec.n8nOperation),
+  );
+
+/** A field's parameter, at the top or inside the operation's collection. */
+function parameterOf(spec: OperationSpec, field: FieldSpec) {
+  const name = camelKey(field.key);
+  const properties = shownFor(spec);
+  const top = properties.find((p) => p.name === name);
+  if (top) return { property: top, top: true };
+  const nested = properties
+    .filter((p) => p.type === 'collection')
+    .flatMap((p) => p.options as INodeProperties[])
+    .find((p) => p.name === name);
+  return { property: nested, top: false };
+}
+
+function expectRendered(field: FieldSpec, property: INodeProperties | undefined) {
+  expect(property).toBeDefined();
+  expect(property!.displayName).toBe(field.label);
+  if (field.choices) {
+    expect(pairs(property)).toEqual(choicePairs(field));
+    expect(sortedByName(property!)).toBe(true);
+  }
+  if (field.type === 'object_list') {
+    expect(property).toMatchObject({ type: 'fixedCollection', typeOptions: { multipleValues: true } });
+    const children = (property!.options as Array<{ values: INodeProperties[] }>)[0]!.values;
+    expect(children.map((c) => c.name)).toEqual(field.children!.map((c) => camelKey(c.key)));
+    field.children!.forEach((child, i) => {
+      expectRendered(child, children[i]);
+      expect(Boolean(children[i]!.required)).toBe(child.required);
+    });
+  }
+}
+
+describe('the action node renders the catalogue', () => {
+  const offered = (OPERATIONS as readonly OperationSpec[]).filter((s) => !s.exceptions?.n8n);
+
+  test('every catalogue operation is offered on n8n (none has an n8n exception)', () => {
+    expect(offered).toHaveLength(OPERATIONS.length);
+  });
+
+  test('resources are the catalogue resources, camel-cased', () => {
+    const resource = action.properties.find((p) => p.name === 'resource');
+    expect(values(resource).sort()).toEqual([...new Set(offered.map((s) => camelKey(s.resource)))].sort());
+    expect(sortedByName(resource!)).toBe(true);
+  });
+
+  test.each(offered.map((s) => [s.key, s] as const))(
+    '%s: operation value, action and fields',
+    (_key, spec) => {
+      const operation = action.properties.find(
+        (p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(camelKey(spec.resource)),
+      );
+      const option = optionsOf(operation).find((o) => o.value === spec.n8nOperation);
+      expect(option).toMatchObject({ action: spec.action, description: spec.description });
+      for (const field of spec.fields) {
+        const { property, top } = parameterOf(spec, field);
+        expectRendered(field, property);
+        if (field.required)
+          expect({ top, required: property!.required }).toEqual({ top: true, required: true });
+        else expect(property!.required ?? false).toBe(false);
+      }
+      const names = shownFor(spec).map((p) => p.name);
+      expect(new Set(names).size).toBe(names.length);
+    },
+  );
+
+  test('a list renders its Limit as n8n’s Return All + Limit pair', () => {
+    for (const spec of offered.filter((s) => s.fields.some((f) => f.key === 'limit'))) {
+      const properties = shownFor(spec);
+      expect(properties.find((p) => p.name === 'returnAll')).toMatchObject({
+        type: 'boolean',
+        default: false,
+      });
+      expect(properties.find((p) => p.name === 'limit')).toMatchObject({
+        displayName: 'Limit',
+        displayOptions: { show: { returnAll: [false] } },
+      });
+    }
+  });
 
   test('is a programmatic node usable as an AI tool, with the credential', () => {
     expect(action).toMatchObject({
@@ -39,44 +132,11 @@ describe('the action node', () => {
     });
     expect(action.subtitle).toContain('$parameter["operation"]');
   });
-
-  test('offers exactly the resources the router runs, each with the operations it implements', () => {
-    const [resource] = named(action.properties, 'resource');
-    expect(values(resource).sort()).toEqual(Object.keys(resources).sort());
-    for (const [name, module] of Object.entries(resources)) {
-      const operation = action.properties.find(
-        (p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(name),
-      );
-      expect(values(operation).sort()).toEqual(Object.keys(module.operations).sort());
-      for (const option of operation!.options as INodePropertyOptions[]) expect(option.action).toBeTruthy();
-    }
-  });
-
-  test('shows every operation field for its own resource and operation only', () => {
-    for (const [name, module] of Object.entries(resources)) {
-      for (const [op, operation] of Object.entries(module.operations as Record<string, Operation>)) {
-        expect(operation.description.length).toBeGreaterThan(0);
-        for (const field of operation.description) {
-          expect(field.displayOptions?.show).toMatchObject({ resource: [name], operation: [op] });
-        }
-        const fieldNames = operation.description.map((f) => f.name);
-        expect(new Set(fieldNames).size).toBe(fieldNames.length);
-      }
-    }
-  });
-
-  test('every list has Return All and a Limit shown only when Return All is off', () => {
-    for (const module of Object.values(resources)) {
-      const getMany = (module.operations as Record<string, Operation>).getMany!;
-      const [returnAll] = named(getMany.description, 'returnAll');
-      const [limit] = named(getMany.description, 'limit');
-      expect(returnAll).toMatchObject({ type: 'boolean' });
-      expect(limit?.displayOptions?.show).toMatchObject({ returnAll: [false] });
-    }
-  });
 });
 
-describe('the trigger node', () => {
+describe('the trigger node renders the catalogue triggers', () => {
+  const named = (name: string) => trigger.properties.find((p) => p.name === name);
+
   test('is a webhook trigger with the whole lifecycle', () => {
     expect(trigger).toMatchObject({
       name: 'returnsPackTrigger',
@@ -88,21 +148,37 @@ describe('the trigger node', () => {
     expect(Object.keys(methods).sort()).toEqual(['checkExists', 'create', 'delete']);
   });
 
-  test('lists every event of the catalogue, plus "*", each described as a trigger', () => {
-    const [events] = named(trigger.properties, 'events');
-    expect(values(events).sort()).toEqual(['*', ...EVENT_TYPES].sort());
-    for (const option of (events!.options as INodePropertyOptions[]).slice(1)) {
-      expect(option.description).toMatch(/^Triggers when .+\.$/);
+  test('`events` offers every event type, labelled from the event catalogue: every trigger is one pick', () => {
+    const events = named('events');
+    expect(events).toMatchObject({ type: 'multiOptions', displayName: EVENT_TYPES_FIELD.label });
+    expect(pairs(events)).toEqual(EVENT_TYPES.map((t) => [t, EVENT_CATALOGUE[t].label]).sort());
+    for (const spec of TRIGGERS) {
+      if (spec.events !== 'chosen') for (const type of spec.events) expect(values(events)).toContain(type);
     }
+    for (const option of optionsOf(events)) expect(option.description).toMatch(/^Triggers when .+\.$/);
   });
 
-  test('accepts the API and the three vendor senders, and every signature scheme', () => {
-    expect(values(named(trigger.properties, 'source')[0]).sort()).toEqual(
-      ['redo', 'returnflows', 'returnsApi', 'swap'].sort(),
-    );
-    expect(values(named(trigger.properties, 'scheme')[0]).sort()).toEqual(
-      [...SignatureScheme.options].sort(),
-    );
+  test('each setting is a parameter named after its key, shown for the senders it concerns', () => {
+    for (const field of TRIGGER_SETTING_FIELDS) {
+      const property = named(camelKey(field.key));
+      if (field.exceptions?.n8n) {
+        expect(property).toBeUndefined();
+        continue;
+      }
+      expectRendered(field, property);
+      expect(Boolean(property!.required)).toBe(field.required);
+      if (field.showWhen) {
+        expect(property!.displayOptions?.show).toEqual({
+          [camelKey(field.showWhen.key)]: field.showWhen.values,
+        });
+      }
+    }
+    expect(values(named('sender')).sort()).toEqual([...SENDER_IDS].sort());
+    expect(values(named('scheme')).sort()).toEqual([...SignatureScheme.options].sort());
+  });
+
+  test('the signing secret lives in the credential, as a password', () => {
+    expect(credential.properties.find((p) => p.name === 'webhookSecret')?.typeOptions?.password).toBe(true);
   });
 });
 
@@ -135,19 +211,18 @@ describe('the credential', () => {
 });
 
 describe('the package', () => {
-  test('declares no runtime dependency and n8n-workflow as a peer', () => {
+  test('declares no runtime dependency and n8n-workflow as a peer; ships dist only', () => {
     expect(pkg.dependencies ?? {}).toEqual({});
     expect(pkg.peerDependencies).toEqual({ 'n8n-workflow': '*' });
     expect(pkg.keywords).toContain('n8n-community-node-package');
     expect(pkg.files).toEqual(['dist']);
   });
 
-  test('points n8n at the compiled file of every node and credential class', () => {
+  test('points n8n at the file of every node and credential class', () => {
     const sources = [...pkg.n8n.nodes, ...pkg.n8n.credentials].map((file) =>
       path.join(packageDir, file.replace(/^dist\//, '').replace(/\.js$/, '.ts')),
     );
     expect(sources.every((file) => existsSync(file))).toBe(true);
-    expect(pkg.n8n.nodes).toHaveLength(2);
   });
 
   test.each<[string, INodeTypeDescription]>([

@@ -1,6 +1,6 @@
 import { startMockServer } from '@returns-pack/mock-api';
 import type { MockServerOptions } from '@returns-pack/mock-api';
-import type { ReturnsPackCredentials } from '../../nodes/ReturnsPack/transport';
+import type { ReturnsPackCredentials } from '../harness';
 
 /** The real mock API on a loopback port, with one API client's credentials as n8n would store them. */
 export async function startMock(options: MockServerOptions = {}) {

@@ -1,10 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
+import { actionProperties } from './actions/resources';
 import { router } from './actions/router';
-import * as event from './actions/event/Event.resource';
-import * as offlineRepair from './actions/offlineRepair/OfflineRepair.resource';
-import * as rma from './actions/rma/Rma.resource';
-import * as tradeReturn from './actions/tradeReturn/TradeReturn.resource';
 
 export class ReturnsPack implements INodeType {
   description: INodeTypeDescription = {
@@ -14,31 +11,13 @@ export class ReturnsPack implements INodeType {
     group: ['transform'],
     version: 1,
     subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-    description: 'Create and read trade returns, offline repairs, RMAs and events of the returns API',
+    description: 'Create and find trade returns, offline repairs and RMAs, read events, replay webhooks',
     defaults: { name: 'Returns Pack' },
     usableAsTool: true,
     inputs: [NodeConnectionTypes.Main],
     outputs: [NodeConnectionTypes.Main],
     credentials: [{ name: 'returnsPackApi', required: true }],
-    properties: [
-      {
-        displayName: 'Resource',
-        name: 'resource',
-        type: 'options',
-        noDataExpression: true,
-        options: [
-          { name: 'Event', value: 'event' },
-          { name: 'Offline Repair', value: 'offlineRepair' },
-          { name: 'RMA', value: 'rma' },
-          { name: 'Trade Return', value: 'tradeReturn' },
-        ],
-        default: 'tradeReturn',
-      },
-      ...tradeReturn.description,
-      ...offlineRepair.description,
-      ...rma.description,
-      ...event.description,
-    ],
+    properties: actionProperties,
   };
 
   async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -1,23 +1,23 @@
-import type { IDataObject, IHookFunctions } from 'n8n-workflow';
+import type { IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { NotFoundError, paginate } from '@returns-pack/shared-client';
-import type { ReturnsClient, WebhookSubscription } from '@returns-pack/shared-client';
+import {
+  NotFoundError,
+  paginate,
+  subscribe,
+  subscribesItself,
+  subscriptionBody,
+  unsubscribe,
+} from '@returns-pack/shared-client';
+import type { ReturnsClient, TriggerSettings, WebhookSubscription } from '@returns-pack/shared-client';
 import { toNodeError } from '../ReturnsPack/helpers/errors';
 import { CREDENTIAL_TYPE, returnsClient } from '../ReturnsPack/transport';
 import type { ReturnsPackCredentials } from '../ReturnsPack/transport';
 import { readSettings } from './settings';
-import type { TriggerSettings } from './settings';
+import type { TriggerState } from './stores';
 
-/** What the trigger keeps between activations, in the workflow's static data for this node. */
-interface SubscriptionState extends IDataObject {
-  webhookId?: string;
-  /** The subscription's secret, shown only once, at creation. */
-  webhookSecret?: string;
-}
+const state = (ctx: IHookFunctions) => ctx.getWorkflowStaticData('node') as TriggerState;
 
-const state = (ctx: IHookFunctions) => ctx.getWorkflowStaticData('node') as SubscriptionState;
-
-function forget(data: SubscriptionState): void {
+function forget(data: TriggerState): void {
   delete data.webhookId;
   delete data.webhookSecret;
 }
@@ -28,20 +28,31 @@ function webhookUrl(ctx: IHookFunctions): string {
   return url;
 }
 
-function sameEvents(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && [...a].sort().join() === [...b].sort().join();
-}
+const sorted = (events: readonly string[]) => [...events].sort().join();
 
-const retryPolicy = (settings: TriggerSettings) => (settings.retry ? 'exponential' : 'none');
-
+/** Whether a subscription still delivers what the node's settings ask for, to this URL. */
 function matches(sub: WebhookSubscription, url: string, settings: TriggerSettings): boolean {
+  const wanted = subscriptionBody(settings, url, '');
   return (
     sub.enabled &&
     sub.url === url &&
-    sub.scheme === settings.scheme &&
-    sub.retry_policy === retryPolicy(settings) &&
-    sameEvents(sub.events, settings.events)
+    sub.scheme === wanted.scheme &&
+    sub.retry_policy === wanted.retry_policy &&
+    sorted(sub.events) === sorted(wanted.events)
   );
+}
+
+/** Runs API calls, mapping their errors to n8n's; `NotFoundError` is an answer here, not a failure. */
+async function call<T>(
+  ctx: IHookFunctions,
+  run: (client: ReturnsClient) => Promise<T>,
+): Promise<T | undefined> {
+  try {
+    return await run(await returnsClient.call(ctx));
+  } catch (error) {
+    if (error instanceof NotFoundError) return undefined;
+    throw toNodeError(ctx.getNode(), error);
+  }
 }
 
 /** Senders configured outside n8n need the credential's secret: refuse to activate without one. */
@@ -55,86 +66,66 @@ async function requireVendorSecret(ctx: IHookFunctions): Promise<void> {
   }
 }
 
-/** Runs one API call, mapping its errors to n8n's; `NotFoundError` is an answer here, not a failure. */
-async function call<T>(
-  ctx: IHookFunctions,
-  run: (client: ReturnsClient) => Promise<T>,
-): Promise<T | undefined> {
-  try {
-    return await run(await returnsClient.call(ctx));
-  } catch (error) {
-    if (error instanceof NotFoundError) return undefined;
-    throw toNodeError(ctx.getNode(), error);
-  }
-}
-
 /** Subscriptions for this exact URL left behind by a lost static data: they would deliver twice. */
-async function deleteOrphans(ctx: IHookFunctions, url: string): Promise<void> {
-  await call(ctx, async (client) => {
-    const orphans: string[] = [];
-    for await (const sub of paginate(
-      (f: { cursor?: string }) => client.webhooks.list({ ...f, limit: 100 }),
-      {},
-    )) {
-      if (sub.url === url) orphans.push(sub.id);
-    }
-    for (const id of orphans) await client.webhooks.delete(id);
-  });
+async function deleteOrphans(client: ReturnsClient, url: string): Promise<void> {
+  const orphans: string[] = [];
+  for await (const sub of paginate(
+    (f: { cursor?: string }) => client.webhooks.list({ ...f, limit: 100 }),
+    {},
+  )) {
+    if (sub.url === url) orphans.push(sub.id);
+  }
+  for (const id of orphans) await unsubscribe(client, id);
 }
 
+/** Activation and deactivation: one subscription per trigger node, through the catalogue's lifecycle. */
 export const lifecycle = {
   async checkExists(this: IHookFunctions): Promise<boolean> {
     const settings = readSettings.call(this);
-    if (!settings.subscribes) {
+    const data = state(this);
+    if (!subscribesItself(settings.sender)) {
       await requireVendorSecret(this);
+      // Switched from the Returns API to a vendor: the old subscription has nobody to deliver to.
+      if (data.webhookId) await call(this, (client) => unsubscribe(client, data.webhookId));
+      forget(data);
       return true;
     }
-    const data = state(this);
     if (!data.webhookId || !data.webhookSecret) return false;
     const id = data.webhookId;
     const existing = await call(this, (client) => client.webhooks.get(id));
     if (existing && matches(existing, webhookUrl(this), settings)) return true;
     // Gone, or made for other settings: start over so the subscription matches the node.
-    if (existing) await call(this, (client) => client.webhooks.delete(existing.id));
+    await call(this, (client) => unsubscribe(client, id));
     forget(data);
     return false;
   },
 
   async create(this: IHookFunctions): Promise<boolean> {
     const settings = readSettings.call(this);
-    if (!settings.subscribes) return true;
+    if (!subscribesItself(settings.sender)) return true;
     const url = webhookUrl(this);
-    await deleteOrphans(this, url);
-    const credentials = await this.getCredentials<ReturnsPackCredentials>(CREDENTIAL_TYPE);
-    const created = await call(this, (client) =>
-      client.webhooks.create({
-        url,
-        events: settings.events,
-        scheme: settings.scheme,
-        retry_policy: retryPolicy(settings),
-        description: `n8n: ${this.getWorkflow().name ?? this.getWorkflow().id ?? 'workflow'} / ${this.getNode().name}`,
-        secret: credentials.webhookSecret || undefined,
-      }),
-    );
-    if (!created) {
+    const workflow = this.getWorkflow();
+    const description = `n8n: ${workflow.name ?? workflow.id ?? 'workflow'} / ${this.getNode().name}`;
+    const record = await call(this, async (client) => {
+      await deleteOrphans(client, url);
+      return subscribe(client, settings, url, description);
+    });
+    if (!record) {
       throw new NodeOperationError(
         this.getNode(),
         'The API has no webhooks endpoint at the base URL of the credential',
       );
     }
     const data = state(this);
-    data.webhookId = created.id;
-    data.webhookSecret = created.secret;
+    data.webhookId = record.id;
+    data.webhookSecret = record.secret;
     return true;
   },
 
   async delete(this: IHookFunctions): Promise<boolean> {
-    const settings = readSettings.call(this);
     const data = state(this);
-    if (!settings.subscribes || !data.webhookId) return true;
-    const id = data.webhookId;
-    // Already gone (not found) is what we wanted.
-    await call(this, (client) => client.webhooks.delete(id));
+    // Deleted whatever the sender is now: the node may have subscribed under an earlier setting.
+    if (data.webhookId) await call(this, (client) => unsubscribe(client, data.webhookId));
     forget(data);
     return true;
   },

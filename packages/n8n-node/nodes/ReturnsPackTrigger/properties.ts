@@ -1,104 +1,31 @@
-import type { INodeProperties } from 'n8n-workflow';
-import { DEFAULT_SIGNATURE_HEADER, eventTypeOptions } from '@returns-pack/shared-client';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { EVENT_TYPES_FIELD, TRIGGER_SETTING_FIELDS, eventTypeOptions } from '@returns-pack/shared-client';
+import { isShownOnN8n, renderField } from '../ReturnsPack/render/field';
 
-const source: INodeProperties = {
-  displayName: 'Sender',
-  name: 'source',
-  type: 'options',
-  noDataExpression: true,
-  options: [
-    {
-      name: 'Redo (Bearer Token)',
-      value: 'redo',
-      description:
-        "Paste this node's URL into Redo; deliveries carry the credential's signing secret as a Bearer token",
-    },
-    {
-      name: 'Returns API',
-      value: 'returnsApi',
-      description: 'The trigger subscribes through the webhooks API when the workflow is activated',
-    },
-    {
-      name: 'Returnflows-Style HMAC',
-      value: 'returnflows',
-      description: "Paste this node's URL into the sender; deliveries carry an HMAC of the body in a header",
-    },
-    {
-      name: 'SWAP (Signed JWT)',
-      value: 'swap',
-      description:
-        "Paste this node's URL into SWAP; each body holds a JWT signed with the credential's secret",
-    },
-  ],
-  default: 'returnsApi',
-  description: 'Who sends the webhooks. Every delivery is verified before the workflow starts.',
-};
+/** The multi-select's name: saved workflows already use it (the catalogue's key is `event_types`). */
+export const EVENTS_PARAMETER = 'events';
 
+const descriptions = new Map(eventTypeOptions().map((o) => [o.value as string, o.description]));
+
+/**
+ * One trigger node renders every catalogue trigger: a single-event trigger is this node with one
+ * event picked, New Event is this node with several (or none, for every event).
+ */
 const events: INodeProperties = {
-  displayName: 'Events',
-  name: 'events',
-  type: 'multiOptions',
-  required: true,
-  options: [
-    { name: '* (All Events)', value: '*', description: 'Triggers on every event' },
-    ...eventTypeOptions()
-      .map((o) => ({ name: o.label, value: o.value, description: o.description }))
-      .sort((a, b) => a.name.localeCompare(b.name)),
-  ],
+  ...renderField(EVENT_TYPES_FIELD),
+  name: EVENTS_PARAMETER,
+  options: (renderField(EVENT_TYPES_FIELD).options as INodePropertyOptions[]).map((o) => ({
+    ...o,
+    description: descriptions.get(String(o.value)),
+  })),
+  // A default is left out of saved workflows: this is the one they were saved with.
   default: ['return.created'],
-  description: 'The events that start the workflow; other deliveries are acknowledged and ignored',
 };
 
-const scheme: INodeProperties = {
-  displayName: 'Signature Scheme',
-  name: 'scheme',
-  type: 'options',
-  displayOptions: { show: { source: ['returnsApi'] } },
-  options: [
-    { name: 'Bearer Token', value: 'bearer' },
-    { name: 'HMAC-SHA256 Signature', value: 'hmac-sha256' },
-    { name: 'Signed JWT', value: 'jwt' },
-    { name: 'Standard Webhooks', value: 'standard-webhooks' },
-  ],
-  default: 'hmac-sha256',
-  description: 'How the API signs the deliveries of the subscription this trigger creates',
-};
+/** Sender first: the other settings show for the senders they concern. */
+const settings: INodeProperties[] = TRIGGER_SETTING_FIELDS.filter(isShownOnN8n).map((field) => {
+  const property = renderField(field);
+  return field.key === 'sender' ? { ...property, noDataExpression: true } : property;
+});
 
-const options: INodeProperties = {
-  displayName: 'Options',
-  name: 'options',
-  type: 'collection',
-  placeholder: 'Add Option',
-  default: {},
-  options: [
-    {
-      displayName: 'Retry Failed Deliveries',
-      name: 'retry',
-      type: 'boolean',
-      default: true,
-      displayOptions: { show: { '/source': ['returnsApi'] } },
-      description: 'Whether the API retries a delivery with backoff when n8n does not answer with a 2xx',
-    },
-    {
-      displayName: 'Signature Encoding',
-      name: 'encoding',
-      type: 'options',
-      displayOptions: { show: { '/source': ['returnflows'] } },
-      options: [
-        { name: 'Base64', value: 'base64' },
-        { name: 'Hex', value: 'hex' },
-      ],
-      default: 'hex',
-    },
-    {
-      displayName: 'Signature Header',
-      name: 'header',
-      type: 'string',
-      displayOptions: { show: { '/source': ['returnflows'] } },
-      default: DEFAULT_SIGNATURE_HEADER,
-      description: 'The header that carries the HMAC of the raw body',
-    },
-  ],
-};
-
-export const triggerProperties: INodeProperties[] = [source, events, scheme, options];
+export const triggerProperties: INodeProperties[] = [settings[0]!, events, ...settings.slice(1)];

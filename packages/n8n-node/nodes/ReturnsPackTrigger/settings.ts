@@ -1,59 +1,29 @@
-import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
-import type {
-  EventType,
-  PayloadFormat,
-  SignatureEncoding,
-  SignatureScheme,
+import type { IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
+import {
+  camelKey,
+  EVENT_TYPES_FIELD,
+  NEW_EVENT_TRIGGER,
+  readTriggerSettings,
+  triggerFields,
 } from '@returns-pack/shared-client';
+import type { FormValues, TriggerSettings } from '@returns-pack/shared-client';
+import { isShownOnN8n } from '../ReturnsPack/render/field';
+import { EVENTS_PARAMETER } from './properties';
 
-export type Source = 'returnsApi' | 'redo' | 'swap' | 'returnflows';
-
-/** What each sender signs with and sends; `returnsApi` uses the scheme chosen on the node. */
-const VENDORS: Record<
-  Exclude<Source, 'returnsApi'>,
-  { scheme: SignatureScheme; payloadFormat: PayloadFormat }
-> = {
-  redo: { scheme: 'bearer', payloadFormat: 'redo' },
-  swap: { scheme: 'jwt', payloadFormat: 'swap' },
-  returnflows: { scheme: 'hmac-sha256', payloadFormat: 'auto' },
-};
-
-export interface TriggerSettings {
-  source: Source;
-  /** True when the trigger manages its own subscription through the webhooks API. */
-  subscribes: boolean;
-  events: Array<EventType | '*'>;
-  scheme: SignatureScheme;
-  payloadFormat: PayloadFormat;
-  header?: string;
-  encoding?: SignatureEncoding;
-  retry: boolean;
-}
-
-/** The node's parameters, read once, as the verifier and the subscription need them. */
+/**
+ * The node's parameters as the catalogue's trigger form, read by the catalogue's rules. The node is
+ * the catalogue's New Event trigger: its event picker holds every event type.
+ */
 export function readSettings(this: IHookFunctions | IWebhookFunctions): TriggerSettings {
-  const source = this.getNodeParameter('source', 'returnsApi') as Source;
-  const events = this.getNodeParameter('events', []) as Array<EventType | '*'>;
-  const options = this.getNodeParameter('options', {}) as IDataObject;
-  const common = {
-    source,
-    events: events.includes('*') ? (['*'] as ['*']) : events,
-    retry: options.retry !== false,
-  };
-  if (source === 'returnsApi') {
-    const scheme = this.getNodeParameter('scheme', 'hmac-sha256') as SignatureScheme;
-    return { ...common, subscribes: true, scheme, payloadFormat: 'returns-api' };
+  const form: FormValues = {};
+  for (const field of triggerFields(NEW_EVENT_TRIGGER)) {
+    if (field === EVENT_TYPES_FIELD) {
+      const events = this.getNodeParameter(EVENTS_PARAMETER, []) as string[];
+      // Workflows saved before the catalogue picked "*" for every event; empty says that now.
+      form[field.key] = events.includes('*') ? [] : events;
+    } else if (isShownOnN8n(field)) {
+      form[field.key] = this.getNodeParameter(camelKey(field.key), field.default ?? '');
+    }
   }
-  const vendor = VENDORS[source];
-  return {
-    ...common,
-    subscribes: false,
-    ...vendor,
-    header: source === 'returnflows' ? String(options.header || '') || undefined : undefined,
-    encoding: source === 'returnflows' ? (options.encoding as SignatureEncoding | undefined) : undefined,
-  };
-}
-
-export function wantsEvent(settings: TriggerSettings, type: EventType): boolean {
-  return settings.events.includes('*') || settings.events.includes(type);
+  return readTriggerSettings(NEW_EVENT_TRIGGER, form);
 }

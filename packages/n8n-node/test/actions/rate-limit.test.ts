@@ -1,7 +1,7 @@
 import { NodeApiError } from 'n8n-workflow';
-import { ReturnsPack } from '../../nodes/ReturnsPack/ReturnsPack.node';
-import { execute } from '../harness/execute';
-import { startMock, tradeReturnParameters } from '../harness/mock';
+import { RATE_LIMIT_POLICY } from '@returns-pack/shared-client';
+import { execute, ReturnsPack } from '../../harness';
+import { startMock, tradeReturnParameters } from '../mock';
 
 // n8n's `sleep`, replaced by one that moves the mock's clock: the rate-limit window runs on that
 // clock, so waiting out Retry-After takes no wall time.
@@ -17,31 +17,31 @@ jest.mock('n8n-workflow', () => ({
 
 const node = new ReturnsPack();
 
-test('bulk input waits out a 429 (Retry-After) instead of failing the run', async () => {
+beforeEach(() => {
+  mockSleeps.length = 0;
+});
+
+test(`a 429 asking for at most ${RATE_LIMIT_POLICY.maxWaitSeconds} s is waited out with n8n's sleep, then the item succeeds`, async () => {
   const { server, credentials } = await startMock({ rateLimit: 2 });
   mockAdvance = (seconds) => server.clock.advance(seconds);
   try {
-    const { output } = await execute(node, {
+    await execute(node, {
       credentials,
       parameters: tradeReturnParameters(1),
-      items: [{ json: {} }, { json: {} }, { json: {} }],
-      perItem: [1, 2, 3].map((n) => ({ customerEmail: `bulk${n}@example.com` })),
+      items: [{ json: {} }, { json: {} }],
     });
-    expect(output[0]!.map((i) => (i.json.customer as { email: string }).email)).toEqual([
-      'bulk1@example.com',
-      'bulk2@example.com',
-      'bulk3@example.com',
-    ]);
-    // One wait, as long as the server's Retry-After (the rest of its 60 s window).
-    expect(mockSleeps).toEqual([60_000]);
+    server.clock.advance(45); // 15 s left of the server's 60 s window
+    const { output } = await execute(node, { credentials, parameters: tradeReturnParameters(3) });
+    expect((output[0]![0]!.json.customer as { email: string }).email).toBe('buyer3@example.com');
+    expect(mockSleeps).toEqual([15_000]);
   } finally {
     await server.close();
   }
 });
 
-test('a single item meeting the limit fails with the wait time instead of stalling', async () => {
+test(`a 429 asking for more than ${RATE_LIMIT_POLICY.maxWaitSeconds} s fails at once with the wait time`, async () => {
   const { server, credentials } = await startMock({ rateLimit: 1 });
-  mockSleeps.length = 0;
+  mockAdvance = (seconds) => server.clock.advance(seconds);
   try {
     await execute(node, { credentials, parameters: tradeReturnParameters(1) });
     const error = await execute(node, { credentials, parameters: tradeReturnParameters(2) }).catch(

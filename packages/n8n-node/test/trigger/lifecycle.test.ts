@@ -4,10 +4,10 @@ import { createReturnsClient } from '@returns-pack/shared-client';
 import type { ReturnsClient } from '@returns-pack/shared-client';
 import { ReturnsPack } from '../../nodes/ReturnsPack/ReturnsPack.node';
 import { ReturnsPackTrigger } from '../../nodes/ReturnsPackTrigger/ReturnsPackTrigger.node';
-import { execute } from '../harness/execute';
-import { startMock, tradeReturnParameters } from '../harness/mock';
-import { lifecycle, startReceiver } from '../harness/webhook';
-import type { TriggerOptions } from '../harness/webhook';
+import { execute } from '../../harness';
+import { startMock, tradeReturnParameters } from '../mock';
+import { lifecycle, startReceiver } from '../../harness';
+import type { TriggerOptions } from '../../harness';
 
 const trigger = new ReturnsPackTrigger();
 let mock: Awaited<ReturnType<typeof startMock>>;
@@ -24,7 +24,7 @@ const subscriptions = async () => (await api.webhooks.list({ limit: 100 })).data
 function options(parameters: IDataObject = {}, staticData: IDataObject = {}): TriggerOptions {
   return {
     credentials: mock.credentials,
-    parameters: { source: 'returnsApi', scheme: 'hmac-sha256', events: ['return.created'], ...parameters },
+    parameters: { sender: 'returns_api', scheme: 'hmac-sha256', events: ['return.created'], ...parameters },
     staticData,
     webhookUrl: 'http://127.0.0.1:5678/webhook/6d2c/webhook',
   };
@@ -59,12 +59,13 @@ test('changed events or retry setting replace the old subscription instead of le
   const staticData: IDataObject = {};
   await lifecycle(trigger, options({}, staticData), 'create');
   const first = staticData.webhookId;
-  const changed = options({ events: ['*'] }, staticData);
+  // No event picked is every event (the catalogue's New Event).
+  const changed = options({ events: [] }, staticData);
   expect(await lifecycle(trigger, changed, 'checkExists')).toBe(false);
   await lifecycle(trigger, changed, 'create');
   const subs = await subscriptions();
   expect(subs.map((s) => [s.id === first, s.events])).toEqual([[false, ['*']]]);
-  const noRetries = options({ events: ['*'], options: { retry: false } }, staticData);
+  const noRetries = options({ events: [], retry: false }, staticData);
   expect(await lifecycle(trigger, noRetries, 'checkExists')).toBe(false);
   await lifecycle(trigger, noRetries, 'create');
   expect((await subscriptions()).map((s) => s.retry_policy)).toEqual(['none']);
@@ -96,7 +97,7 @@ test('an API failure during activation surfaces as an n8n error, not a silent su
 });
 
 test('vendor senders subscribe nothing, but refuse to activate without the credential secret', async () => {
-  const opts = options({ source: 'redo' });
+  const opts = options({ sender: 'redo' });
   await expect(lifecycle(trigger, opts, 'checkExists')).rejects.toBeInstanceOf(NodeOperationError);
   const withSecret = {
     ...opts,
@@ -108,11 +109,39 @@ test('vendor senders subscribe nothing, but refuse to activate without the crede
   expect(await subscriptions()).toEqual([]);
 });
 
+test('switching the sender from the Returns API to a vendor deletes the subscription it made', async () => {
+  const staticData: IDataObject = {};
+  await lifecycle(trigger, options({}, staticData), 'create');
+  expect(await subscriptions()).toHaveLength(1);
+  const vendor = {
+    ...options({ sender: 'standard_webhooks' }, staticData),
+    credentials: { ...mock.credentials, webhookSecret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' },
+  };
+  expect(await lifecycle(trigger, vendor, 'checkExists')).toBe(true);
+  expect(await subscriptions()).toEqual([]);
+  expect(staticData).toEqual({});
+});
+
+test('two trigger nodes on one URL base keep a subscription each', async () => {
+  const a = options({}, {});
+  const b = {
+    ...options({ events: ['rma.breach'] }, {}),
+    webhookUrl: 'http://127.0.0.1:5678/webhook/7e3d/webhook',
+  };
+  await lifecycle(trigger, a, 'create');
+  await lifecycle(trigger, b, 'create');
+  expect((await subscriptions()).map((s) => s.id).sort()).toEqual(
+    [a.staticData.webhookId, b.staticData.webhookId].sort(),
+  );
+  await lifecycle(trigger, a, 'delete');
+  expect((await subscriptions()).map((s) => s.id)).toEqual([b.staticData.webhookId]);
+});
+
 test('end to end over HTTP: an RMA created by the action reaches the trigger as a verified event', async () => {
   const staticData: IDataObject = {};
   const receiver = await startReceiver(trigger, {
     credentials: mock.credentials,
-    parameters: { source: 'returnsApi', scheme: 'jwt', events: ['return.created'] },
+    parameters: { sender: 'returns_api', scheme: 'jwt', events: ['return.created'] },
     staticData,
   });
   try {

@@ -7,11 +7,8 @@ import type {
   SignatureScheme,
 } from '@returns-pack/shared-client';
 import type { IDataObject, INodeType } from 'n8n-workflow';
-import { ReturnsPack } from 'n8n-nodes-returns-pack/nodes/ReturnsPack/ReturnsPack.node.js';
-import { ReturnsPackTrigger } from 'n8n-nodes-returns-pack/nodes/ReturnsPackTrigger/ReturnsPackTrigger.node.js';
-import { execute } from 'n8n-nodes-returns-pack/test/harness/execute';
-import { deliver, lifecycle } from 'n8n-nodes-returns-pack/test/harness/webhook';
-import type { TriggerOptions } from 'n8n-nodes-returns-pack/test/harness/webhook';
+import { deliver, execute, lifecycle, ReturnsPack, ReturnsPackTrigger } from 'n8n-nodes-returns-pack/harness';
+import type { TriggerOptions } from 'n8n-nodes-returns-pack/harness';
 import type { TourEvent } from '../../report/summary';
 import { startHookCatcher } from '../hook-catcher';
 import type { Connection, Connector, Received, TriggerHandle } from '../types';
@@ -43,7 +40,7 @@ export function n8nConnector(connection: Connection): Connector {
     name: 'n8n',
     runtime:
       "the nodes' own execute, webhookMethods and webhook code in the repo's n8n harness " +
-      '(packages/n8n-node/test/harness), not a real n8n; the real-n8n test is `npm run test:e2e -w packages/n8n-node`',
+      '(packages/n8n-node/harness), not a real n8n; the real-n8n test is `npm run test:e2e -w packages/n8n-node`',
     createTradeReturn: (body) => run(tradeReturnParameters(body)),
     createOfflineRepair: (body) => run(offlineRepairParameters(body)),
     subscribe: (event) => subscribe(trigger, credentials, event),
@@ -96,7 +93,7 @@ async function subscribe(
   const failures: string[] = [];
   const options: TriggerOptions = {
     credentials,
-    parameters: { source: 'returnsApi', events: [event], scheme: SCHEMES[event], options: {} },
+    parameters: { sender: 'returns_api', events: [event], scheme: SCHEMES[event] },
     // n8n keeps the subscription's id and secret in the workflow's static data.
     staticData: {},
   };

@@ -3,9 +3,10 @@ import type {
   IHookFunctions,
   IHttpRequestOptions,
   IN8nHttpFullResponse,
+  IPollFunctions,
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
-import { createReturnsClient } from '@returns-pack/shared-client';
+import { createReturnsClient, RATE_LIMIT_POLICY } from '@returns-pack/shared-client';
 import type { ReturnsClient, Transport } from '@returns-pack/shared-client';
 
 export const CREDENTIAL_TYPE = 'returnsPackApi';
@@ -16,18 +17,13 @@ export interface ReturnsPackCredentials {
   webhookSecret?: string;
 }
 
-type ApiContext = IExecuteFunctions | IHookFunctions;
-
-export interface ClientOptions {
-  /** Keep bulk creations under the API's creation limit and wait out a 429 instead of failing. */
-  pace?: boolean;
-}
+type ApiContext = IExecuteFunctions | IHookFunctions | IPollFunctions;
 
 /**
  * The one seam between the nodes and the network: the shared client, speaking through n8n's own
  * authenticated request helper so that n8n's proxy settings, logging and credential handling apply.
  */
-export async function returnsClient(this: ApiContext, options: ClientOptions = {}): Promise<ReturnsClient> {
+export async function returnsClient(this: ApiContext): Promise<ReturnsClient> {
   const credentials = await this.getCredentials<ReturnsPackCredentials>(CREDENTIAL_TYPE);
   const transport: Transport = async (request) => {
     // The credential's `authenticate` adds X-Api-Key; sending the client's copy as well would duplicate it.
@@ -58,7 +54,8 @@ export async function returnsClient(this: ApiContext, options: ClientOptions = {
     baseUrl: String(credentials.baseUrl ?? '').trim(),
     apiKey: String(credentials.apiKey ?? ''),
     transport,
-    pace: options.pace ? { sleep } : false,
+    // The pack's one 429 policy; n8n's `sleep`, as node code may not use timers.
+    pace: { ...RATE_LIMIT_POLICY, sleep },
     userAgent: 'n8n-nodes-returns-pack/0.1',
   });
 }
