@@ -8,6 +8,8 @@ import { errorOf } from './support/errors';
 const getRma = loadComponent('actions/get-rma/get-rma.mjs');
 const listRmas = loadComponent('actions/list-rmas/list-rmas.mjs');
 const createTradeReturn = loadComponent('actions/create-trade-return/create-trade-return.mjs');
+const findRma = loadComponent('actions/find-rma/find-rma.mjs');
+const listEvents = loadComponent('actions/list-events/list-events.mjs');
 
 const RETURNS = 130;
 let backend: Backend;
@@ -21,6 +23,7 @@ beforeAll(async () => {
       auth: backend.auth,
       props: {
         customerEmail: i % 10 === 0 ? 'vip@example.com' : `c${i}@example.com`,
+        externalReference: `SO-${i}`,
         items: [{ sku: `S${i}`, quantity: 1 }],
       },
     });
@@ -114,6 +117,44 @@ describe('List RMAs', () => {
       name: 'ConfigurationError',
       message: expect.stringContaining('created_after: must be a date and time such as 2025-01-31T09:00:00Z'),
     });
+  });
+});
+
+describe('Find RMA', () => {
+  it('finds by external reference, by id, or the newest of a customer, and says when nothing matches', async () => {
+    const id = ids[77]!;
+    const byReference = await runAction(findRma, {
+      auth: backend.auth,
+      props: { externalReference: 'SO-77' },
+    });
+    expect((byReference.value as { id: string }[]).map((rma) => rma.id)).toEqual([id]);
+    expect(byReference.summary).toBe(`Found RMA ${id}`);
+    const byId = await runAction(findRma, { auth: backend.auth, props: { rmaId: ids[3] } });
+    expect((byId.value as { id: string }[]).map((rma) => rma.id)).toEqual([ids[3]]);
+    const byCustomer = await runAction(findRma, {
+      auth: backend.auth,
+      props: { customerEmail: 'vip@example.com' },
+    });
+    expect((byCustomer.value as { id: string }[])[0]!.id).toBe(ids[120]);
+    const none = await runAction(findRma, { auth: backend.auth, props: { externalReference: 'SO-NONE' } });
+    expect(none).toMatchObject({ value: [], summary: 'No RMA matches' });
+  });
+});
+
+describe('List Events', () => {
+  it('lists the log newest first, filtered by type and RMA, up to Limit', async () => {
+    const { value, summary } = await runAction(listEvents, {
+      auth: backend.auth,
+      props: { type: 'return.ready', limit: 10 },
+    });
+    expect(value).toEqual([
+      expect.objectContaining({ type: 'return.ready', subject: { type: 'rma', id: ids[5] } }),
+    ]);
+    expect(summary).toBe('Listed 1 event');
+    const aboutOne = await runAction(listEvents, { auth: backend.auth, props: { subjectId: ids[7] } });
+    expect((aboutOne.value as { type: string }[]).map((e) => e.type)).toEqual(['return.created']);
+    const some = await runAction(listEvents, { auth: backend.auth, props: { limit: 3 } });
+    expect(some.value).toHaveLength(3);
   });
 });
 

@@ -1,10 +1,8 @@
-import app from "../../returns_pack.app.mjs";
-import { fieldProps, formOf } from "../../common/props.mjs";
+import { actionOf } from "../../common/action.mjs";
 import { operation } from "../../dist/returns-client.mjs";
 
-const spec = operation("list_rmas");
-
 export default {
+  ...actionOf(operation("list_rmas")),
   key: "returns_pack-list-rmas",
   name: "List RMAs",
   description:
@@ -15,18 +13,5 @@ export default {
     destructiveHint: false,
     openWorldHint: true,
     readOnlyHint: true,
-  },
-  props: {
-    app,
-    ...fieldProps(spec.fields),
-  },
-  async run({ $ }) {
-    const result = await this.app.runOperation({
-      $,
-      operation: spec,
-      form: formOf(this, spec.fields),
-    });
-    $.export("$summary", spec.summary(result));
-    return result;
   },
 };

@@ -1,38 +1,12 @@
 import app from "../../returns_pack.app.mjs";
-import {
-  API_DOCS,
-  EVENT_CATALOGUE,
-  readTriggerSettings,
-  sampleEvent,
-} from "../../dist/returns-client.mjs";
+import { EVENT_CATALOGUE, readTriggerSettings, sampleEvent } from "../../dist/returns-client.mjs";
 import { DEPLOY_EVENT_COUNT } from "../../common/constants.mjs";
 import { formOf } from "../../common/props.mjs";
 import { byCreation } from "./cursor.mjs";
 
-/** Where every source's description points. */
-export const EVENTS_DOCS = `${API_DOCS}#events`;
-
 /** A catalogue trigger's sample: the first event it fires on (New Event shows a created return). */
 export function sampleEmitOf(trigger) {
   return sampleEvent(trigger.events === "chosen" ? "return.created" : trigger.events[0]);
-}
-
-/**
- * A source's name: the trigger's label, starting with "New" as Pipedream's guidelines (and the
- * eslint rule source-name) ask, and "(Instant)" for the webhook source.
- */
-export function sourceName(trigger, instant) {
-  const name = trigger.label.startsWith("New ") ? trigger.label : `New ${trigger.label}`;
-  return instant ? `${name} (Instant)` : name;
-}
-
-/** "Emit new event when …" (Pipedream's wording) from the trigger's "Triggers when …". */
-export function sourceDescription(trigger, instant) {
-  const when = trigger.description.replace(/^Triggers when /, "").replace(/\.$/, "");
-  const how = instant
-    ? "delivered by webhook and verified"
-    : "checked on a schedule, for accounts that cannot receive webhooks";
-  return `Emit new event when ${when}, ${how}. [See the documentation](${EVENTS_DOCS})`;
 }
 
 /**

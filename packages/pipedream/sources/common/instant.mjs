@@ -8,12 +8,7 @@ import {
 } from "../../dist/returns-client.mjs";
 import { DB_KEYS } from "../../common/constants.mjs";
 import { fieldProps } from "../../common/props.mjs";
-import { sourceBase } from "./base.mjs";
-
-/** The props of an instant source for `trigger`: the catalogue's trigger settings (and event picker). */
-export function instantProps(trigger) {
-  return fieldProps(triggerFields(trigger));
-}
+import { sampleEmitOf, sourceBase } from "./base.mjs";
 
 /**
  * Instant sources: every delivery goes through the catalogue's one receive path (verified on the raw
@@ -112,3 +107,19 @@ export const instantSource = {
     if (receipt.outcome === "accepted") this.emitEvent(receipt.event);
   },
 };
+
+/** The instant source of a catalogue trigger: its settings as props; the file adds its identity. */
+export function instantSourceOf(trigger) {
+  return {
+    ...instantSource,
+    props: {
+      ...instantSource.props,
+      ...fieldProps(triggerFields(trigger)),
+    },
+    methods: {
+      ...instantSource.methods,
+      getTrigger: () => trigger,
+    },
+    sampleEmit: sampleEmitOf(trigger),
+  };
+}

@@ -2,19 +2,11 @@ import { DEFAULT_POLLING_SOURCE_TIMER_INTERVAL } from "@pipedream/platform";
 import { EVENT_TYPES_FIELD } from "../../dist/returns-client.mjs";
 import { DB_KEYS } from "../../common/constants.mjs";
 import { fieldProps } from "../../common/props.mjs";
-import { sourceBase } from "./base.mjs";
+import { sampleEmitOf, sourceBase } from "./base.mjs";
 import { advanceCursor, createdAfterFor, isNewSince } from "./cursor.mjs";
 
 /** More than this many new events between two polls means the interval is too long for the volume. */
 export const MAX_EVENTS_PER_RUN = 1000;
-
-/**
- * The props of a polling source for `trigger`: only the event picker (New Event). The sender
- * settings have no meaning here: a polling source reads the Returns API's own event log.
- */
-export function pollingProps(trigger) {
-  return trigger.events === "chosen" ? fieldProps([EVENT_TYPES_FIELD]) : {};
-}
 
 /**
  * Polling sources, for accounts that cannot receive webhooks: they read the event log (the same
@@ -62,3 +54,22 @@ export const pollingSource = {
     this.db.set(DB_KEYS.CURSOR, advanceCursor(cursor, events));
   },
 };
+
+/**
+ * The polling source of a catalogue trigger; the file adds its identity. Only New Event has a prop
+ * (its event types): the sender settings mean nothing to a source that reads the API's own log.
+ */
+export function pollingSourceOf(trigger) {
+  return {
+    ...pollingSource,
+    props: {
+      ...pollingSource.props,
+      ...(trigger.events === "chosen" && fieldProps([EVENT_TYPES_FIELD])),
+    },
+    methods: {
+      ...pollingSource.methods,
+      getTrigger: () => trigger,
+    },
+    sampleEmit: sampleEmitOf(trigger),
+  };
+}

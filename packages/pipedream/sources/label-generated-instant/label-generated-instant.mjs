@@ -1,26 +1,12 @@
-import { instantSource, instantProps } from "../common/instant.mjs";
-import { sampleEmitOf } from "../common/base.mjs";
-import { trigger as triggerOf } from "../../common/catalogue.mjs";
-
-const trigger = triggerOf("label_generated");
+import { instantSourceOf } from "../common/instant.mjs";
+import { trigger } from "../../common/catalogue.mjs";
 
 export default {
-  ...instantSource,
+  ...instantSourceOf(trigger("label_generated")),
   key: "returns_pack-label-generated-instant",
   name: "New Label Generated (Instant)",
   description:
     "Emit new event when a return shipping label is generated, delivered by webhook and verified. [See the documentation](https://docs.returnmate.example/external-api/v1#events)",
   version: "0.0.1",
   type: "source",
-  props: {
-    ...instantSource.props,
-    ...instantProps(trigger),
-  },
-  methods: {
-    ...instantSource.methods,
-    getTrigger() {
-      return trigger;
-    },
-  },
-  sampleEmit: sampleEmitOf(trigger),
 };

@@ -1,26 +1,12 @@
-import { pollingSource, pollingProps } from "../common/polling.mjs";
-import { sampleEmitOf } from "../common/base.mjs";
-import { trigger as triggerOf } from "../../common/catalogue.mjs";
-
-const trigger = triggerOf("new_return");
+import { pollingSourceOf } from "../common/polling.mjs";
+import { trigger } from "../../common/catalogue.mjs";
 
 export default {
-  ...pollingSource,
+  ...pollingSourceOf(trigger("new_return")),
   key: "returns_pack-new-return",
   name: "New Return",
   description:
     "Emit new event when a return or repair is created, checked on a schedule, for accounts that cannot receive webhooks. [See the documentation](https://docs.returnmate.example/external-api/v1#events)",
   version: "0.0.1",
   type: "source",
-  props: {
-    ...pollingSource.props,
-    ...pollingProps(trigger),
-  },
-  methods: {
-    ...pollingSource.methods,
-    getTrigger() {
-      return trigger;
-    },
-  },
-  sampleEmit: sampleEmitOf(trigger),
 };

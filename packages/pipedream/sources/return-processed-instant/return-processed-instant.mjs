@@ -1,26 +1,12 @@
-import { instantSource, instantProps } from "../common/instant.mjs";
-import { sampleEmitOf } from "../common/base.mjs";
-import { trigger as triggerOf } from "../../common/catalogue.mjs";
-
-const trigger = triggerOf("return_processed");
+import { instantSourceOf } from "../common/instant.mjs";
+import { trigger } from "../../common/catalogue.mjs";
 
 export default {
-  ...instantSource,
+  ...instantSourceOf(trigger("return_processed")),
   key: "returns_pack-return-processed-instant",
   name: "New Return Processed (Instant)",
   description:
     "Emit new event when a return has been processed, delivered by webhook and verified. [See the documentation](https://docs.returnmate.example/external-api/v1#events)",
   version: "0.0.1",
   type: "source",
-  props: {
-    ...instantSource.props,
-    ...instantProps(trigger),
-  },
-  methods: {
-    ...instantSource.methods,
-    getTrigger() {
-      return trigger;
-    },
-  },
-  sampleEmit: sampleEmitOf(trigger),
 };

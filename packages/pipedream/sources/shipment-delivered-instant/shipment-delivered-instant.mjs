@@ -1,26 +1,12 @@
-import { instantSource, instantProps } from "../common/instant.mjs";
-import { sampleEmitOf } from "../common/base.mjs";
-import { trigger as triggerOf } from "../../common/catalogue.mjs";
-
-const trigger = triggerOf("shipment_delivered");
+import { instantSourceOf } from "../common/instant.mjs";
+import { trigger } from "../../common/catalogue.mjs";
 
 export default {
-  ...instantSource,
+  ...instantSourceOf(trigger("shipment_delivered")),
   key: "returns_pack-shipment-delivered-instant",
   name: "New Shipment Delivered (Instant)",
   description:
     "Emit new event when a return shipment is delivered, delivered by webhook and verified. [See the documentation](https://docs.returnmate.example/external-api/v1#events)",
   version: "0.0.1",
   type: "source",
-  props: {
-    ...instantSource.props,
-    ...instantProps(trigger),
-  },
-  methods: {
-    ...instantSource.methods,
-    getTrigger() {
-      return trigger;
-    },
-  },
-  sampleEmit: sampleEmitOf(trigger),
 };

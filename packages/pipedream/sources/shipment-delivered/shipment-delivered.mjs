@@ -1,26 +1,12 @@
-import { pollingSource, pollingProps } from "../common/polling.mjs";
-import { sampleEmitOf } from "../common/base.mjs";
-import { trigger as triggerOf } from "../../common/catalogue.mjs";
-
-const trigger = triggerOf("shipment_delivered");
+import { pollingSourceOf } from "../common/polling.mjs";
+import { trigger } from "../../common/catalogue.mjs";
 
 export default {
-  ...pollingSource,
+  ...pollingSourceOf(trigger("shipment_delivered")),
   key: "returns_pack-shipment-delivered",
   name: "New Shipment Delivered",
   description:
     "Emit new event when a return shipment is delivered, checked on a schedule, for accounts that cannot receive webhooks. [See the documentation](https://docs.returnmate.example/external-api/v1#events)",
   version: "0.0.1",
   type: "source",
-  props: {
-    ...pollingSource.props,
-    ...pollingProps(trigger),
-  },
-  methods: {
-    ...pollingSource.methods,
-    getTrigger() {
-      return trigger;
-    },
-  },
-  sampleEmit: sampleEmitOf(trigger),
 };

@@ -1,26 +1,12 @@
-import { pollingSource, pollingProps } from "../common/polling.mjs";
-import { sampleEmitOf } from "../common/base.mjs";
-import { trigger as triggerOf } from "../../common/catalogue.mjs";
-
-const trigger = triggerOf("trade_return_credit_request");
+import { pollingSourceOf } from "../common/polling.mjs";
+import { trigger } from "../../common/catalogue.mjs";
 
 export default {
-  ...pollingSource,
+  ...pollingSourceOf(trigger("trade_return_credit_request")),
   key: "returns_pack-trade-return-credit-request",
   name: "New Trade Return Credit Requested",
   description:
     "Emit new event when a credit is requested for a trade return, checked on a schedule, for accounts that cannot receive webhooks. [See the documentation](https://docs.returnmate.example/external-api/v1#events)",
   version: "0.0.1",
   type: "source",
-  props: {
-    ...pollingSource.props,
-    ...pollingProps(trigger),
-  },
-  methods: {
-    ...pollingSource.methods,
-    getTrigger() {
-      return trigger;
-    },
-  },
-  sampleEmit: sampleEmitOf(trigger),
 };
