@@ -145,7 +145,17 @@ describe('instant sources', () => {
     expect(source.emitted).toEqual([]);
   });
 
+  it('refuse to deploy with a sender the catalogue does not know, naming the field', async () => {
+    await expect(fixture.deploy(returnCreated, { sender: 'acme' })).rejects.toMatchObject({
+      name: 'ConfigurationError',
+      message: expect.stringContaining(
+        'sender: must be one of returns_api, returnflows, redo, swap, standard_webhooks',
+      ),
+    });
+  });
+
   it('fail closed when no subscription secret is stored', async () => {
+    const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
     const source = await fixture.deploy(returnCreated);
     const { secret } = subscriptionOf(source);
     source.db.set('subscription', null);
@@ -155,6 +165,8 @@ describe('instant sources', () => {
       body: JSON.stringify({ error: 'missing_secret' }),
     });
     expect(source.emitted).toEqual([]);
+    expect(log.mock.calls).toEqual([['Refused a webhook delivery: missing_secret']]);
+    log.mockRestore();
   });
 
   it('delete the subscription on deactivate, and survive one that is already gone or never made', async () => {

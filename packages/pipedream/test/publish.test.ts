@@ -120,6 +120,13 @@ describe('the registry layout (components/returns_pack/)', () => {
     withPlatform(appDir);
   }, 60_000);
 
+  it("loads the package's main file, the app, as the registry's import check does", () => {
+    const { main } = JSON.parse(readFileSync(path.join(appDir, 'package.json'), 'utf8')) as { main: string };
+    expect(importEach([path.join(appDir, main)])).toEqual([
+      { file: path.join(appDir, main), key: undefined, type: 'app' },
+    ]);
+  });
+
   it('loads every component with plain Node', () => {
     const loaded = importEach(componentFiles(appDir));
     expect(loaded.length).toBeGreaterThan(0);

@@ -2,6 +2,7 @@ import app from "../../returns_pack.app.mjs";
 import { EVENT_CATALOGUE, readTriggerSettings, sampleEvent } from "../../dist/returns-client.mjs";
 import { DEPLOY_EVENT_COUNT } from "../../common/constants.mjs";
 import { formOf } from "../../common/props.mjs";
+import { toPipedreamError } from "../../common/errors.mjs";
 import { byCreation } from "./cursor.mjs";
 
 /** A catalogue trigger's sample: the first event it fires on (New Event shows a created return). */
@@ -22,10 +23,15 @@ export const sourceBase = {
   methods: {
     /** The catalogue's settings for this trigger, read from this source's props by its rules. */
     settings(fields, fixed = {}) {
-      return readTriggerSettings(this.getTrigger(), {
-        ...formOf(this, fields),
-        ...fixed,
-      });
+      try {
+        return readTriggerSettings(this.getTrigger(), {
+          ...formOf(this, fields),
+          ...fixed,
+        });
+      } catch (error) {
+        // A prop the catalogue refuses (an unknown sender, say) is for the user to fix.
+        throw toPipedreamError(error);
+      }
     },
     generateMeta(event) {
       const rma = event.data?.rma;
