@@ -7,13 +7,14 @@ import {
   EVENT_TYPES,
   EVENT_TYPES_FIELD,
   OPERATIONS,
+  POLLING_EXCEPTIONS,
   SENDER_IDS,
   SignatureScheme,
   TRIGGER_SETTING_FIELDS,
   TRIGGERS,
 } from '@returns-pack/shared-client';
 import type { FieldSpec, OperationSpec } from '@returns-pack/shared-client';
-import { ReturnsPack, ReturnsPackApi, ReturnsPackTrigger } from '../harness';
+import { ReturnsPack, ReturnsPackApi, ReturnsPackPollTrigger, ReturnsPackTrigger } from '../harness';
 import { startMock } from './mock';
 
 const packageDir = path.resolve(__dirname, '..');
@@ -177,6 +178,19 @@ describe('the trigger node renders the catalogue triggers', () => {
     expect(values(named('scheme')).sort()).toEqual([...SignatureScheme.options].sort());
   });
 
+  test('the poll trigger is the polling fallback for every trigger: the same event picker, over the event log', () => {
+    expect('n8n' in POLLING_EXCEPTIONS).toBe(false);
+    const poller = new ReturnsPackPollTrigger().description;
+    expect(poller).toMatchObject({
+      name: 'returnsPackPollTrigger',
+      polling: true,
+      group: ['trigger'],
+      inputs: [],
+    });
+    expect(poller.properties).toEqual([named('events')]);
+    expect(typeof new ReturnsPackPollTrigger().poll).toBe('function');
+  });
+
   test('the signing secret lives in the credential, as a password', () => {
     expect(credential.properties.find((p) => p.name === 'webhookSecret')?.typeOptions?.password).toBe(true);
   });
@@ -228,6 +242,10 @@ describe('the package', () => {
   test.each<[string, INodeTypeDescription]>([
     ['nodes/ReturnsPack/ReturnsPack.node.json', action],
     ['nodes/ReturnsPackTrigger/ReturnsPackTrigger.node.json', trigger],
+    [
+      'nodes/ReturnsPackPollTrigger/ReturnsPackPollTrigger.node.json',
+      new ReturnsPackPollTrigger().description,
+    ],
   ])('%s is the codex of its node and its icons exist', (codexFile, description) => {
     const codex = JSON.parse(readFileSync(path.join(packageDir, codexFile), 'utf8')) as { node: string };
     expect(codex.node).toBe(`${String(pkg.name)}.${description.name}`);

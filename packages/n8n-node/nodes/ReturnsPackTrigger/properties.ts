@@ -11,7 +11,7 @@ const descriptions = new Map(eventTypeOptions().map((o) => [o.value as string, o
  * One trigger node renders every catalogue trigger: a single-event trigger is this node with one
  * event picked, New Event is this node with several (or none, for every event).
  */
-const events: INodeProperties = {
+export const eventsProperty: INodeProperties = {
   ...renderField(EVENT_TYPES_FIELD),
   name: EVENTS_PARAMETER,
   options: (renderField(EVENT_TYPES_FIELD).options as INodePropertyOptions[]).map((o) => ({
@@ -28,4 +28,4 @@ const settings: INodeProperties[] = TRIGGER_SETTING_FIELDS.filter(isShownOnN8n).
   return field.key === 'sender' ? { ...property, noDataExpression: true } : property;
 });
 
-export const triggerProperties: INodeProperties[] = [settings[0]!, events, ...settings.slice(1)];
+export const triggerProperties: INodeProperties[] = [settings[0]!, eventsProperty, ...settings.slice(1)];

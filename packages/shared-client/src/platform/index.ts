@@ -15,6 +15,7 @@ export * from './triggers/catalogue';
 export * from './triggers/senders';
 export * from './triggers/settings';
 export * from './triggers/event-choices';
+export * from './triggers/poll';
 export * from './webhook-lifecycle/subscription';
 export * from './webhook-lifecycle/receive';
 export * from './webhook-lifecycle/seen-events';

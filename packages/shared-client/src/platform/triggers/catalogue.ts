@@ -49,11 +49,11 @@ export const TRIGGERS: readonly TriggerSpec[] = [
 ];
 
 /**
- * Polling over the event log, where a platform has a polling trigger. Zapier's instant triggers
- * already read the log for samples (performList); n8n's is written below.
+ * Polling over the event log (`pollEventLog`), where a platform has a polling trigger: Pipedream's
+ * polling sources, n8n's Returns Pack Poll Trigger. Zapier's instant triggers already read the log
+ * for samples (performList).
  */
 export const POLLING_EXCEPTIONS = {
   zapier:
     'Every instant trigger also reads the event log (performList), which Zapier uses for samples and for the Zap editor; Zapier does not run a polling fallback beside a REST hook.',
-  n8n: 'n8n starts the workflow from the webhook; to reconcile missed deliveries, a Schedule Trigger followed by Event → Get Many reads the same log (see docs/n8n.md).',
 } as const;
