@@ -1,7 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+import { ValidationError } from '@returns-pack/shared-client';
+import type { OperationSpec } from '@returns-pack/shared-client';
 import { toNodeError } from '../helpers/errors';
-import { readItemForm } from '../render/form';
+import { fieldLabel, readItemForm } from '../render/form';
 import { returnsClient } from '../transport';
 import { findOperation } from './resources';
 
@@ -34,7 +36,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
         }),
       );
     } catch (error) {
-      const nodeError = toNodeError(this.getNode(), error, itemIndex);
+      const nodeError = toNodeError(this.getNode(), namedFields(spec, error), itemIndex);
       if (!this.continueOnFail()) throw nodeError;
       output.push({
         json: { error: nodeError.message, description: nodeError.description ?? null },
@@ -43,4 +45,18 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
     }
   }
   return [output];
+}
+
+/** A form the catalogue refused, its fields named by their labels on the node as well as by key. */
+function namedFields(spec: OperationSpec, error: unknown): unknown {
+  if (!(error instanceof ValidationError) || error.status !== 0) return error;
+  return new ValidationError({
+    status: 0,
+    code: error.code,
+    message: error.message,
+    details: error.details.map((d) => {
+      const label = fieldLabel(spec.fields, d.path);
+      return { ...d, path: label === d.path ? d.path : `${label} (${d.path})` };
+    }),
+  });
 }

@@ -23,7 +23,11 @@ function toForm(field: FieldSpec, value: unknown): unknown {
     return entries.map((entry) =>
       isObject(entry)
         ? Object.fromEntries(
-            (field.children ?? []).map((child) => [child.key, toForm(child, entry[camelKey(child.key)])]),
+            // An expression may hand over the API's own snake_case keys.
+            (field.children ?? []).map((child) => [
+              child.key,
+              toForm(child, entry[camelKey(child.key)] ?? entry[child.key]),
+            ]),
           )
         : entry,
     );
@@ -55,4 +59,21 @@ export function readItemForm(ctx: IExecuteFunctions, spec: OperationSpec, itemIn
     if (value !== undefined) form[field.key] = toForm(field, value);
   }
   return form;
+}
+
+/**
+ * A form path as the user sees it: `items[0].unit_price` → `Line Items 1 › Unit Price`. Paths the
+ * catalogue does not know (the contract's body paths) are kept as they are.
+ */
+export function fieldLabel(fields: readonly FieldSpec[], path: string): string {
+  const labels: string[] = [];
+  let level: readonly FieldSpec[] | undefined = fields;
+  for (const part of path.split('.')) {
+    const [, key, index] = /^([^[]+)(?:\[(\d+)\])?$/.exec(part) ?? [];
+    const field: FieldSpec | undefined = level?.find((f) => f.key === key);
+    if (!field) return path;
+    labels.push(index === undefined ? field.label : `${field.label} ${Number(index) + 1}`);
+    level = field.children;
+  }
+  return labels.join(' › ');
 }
