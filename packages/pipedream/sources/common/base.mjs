@@ -3,7 +3,8 @@ import { EVENT_CATALOGUE, readTriggerSettings, sampleEvent } from "../../dist/re
 import { DEPLOY_EVENT_COUNT } from "../../common/constants.mjs";
 import { formOf } from "../../common/props.mjs";
 import { toPipedreamError } from "../../common/errors.mjs";
-import { byCreation } from "./cursor.mjs";
+
+const byCreation = (a, b) => Date.parse(a.created_at) - Date.parse(b.created_at);
 
 /** A catalogue trigger's sample: the first event it fires on (New Event shows a created return). */
 export function sampleEmitOf(trigger) {

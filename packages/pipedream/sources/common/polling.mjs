@@ -1,16 +1,13 @@
 import { DEFAULT_POLLING_SOURCE_TIMER_INTERVAL } from "@pipedream/platform";
-import { EVENT_TYPES_FIELD } from "../../dist/returns-client.mjs";
+import { EVENT_TYPES_FIELD, pollEventLog, startCursor } from "../../dist/returns-client.mjs";
 import { DB_KEYS } from "../../common/constants.mjs";
 import { fieldProps } from "../../common/props.mjs";
 import { sampleEmitOf, sourceBase } from "./base.mjs";
-import { advanceCursor, createdAfterFor, isNewSince } from "./cursor.mjs";
-
-/** More than this many new events between two polls means the interval is too long for the volume. */
-export const MAX_EVENTS_PER_RUN = 1000;
 
 /**
- * Polling sources, for accounts that cannot receive webhooks: they read the event log (the same
- * events, with the same ids, as the webhooks), so they also fill in deliveries a webhook missed.
+ * Polling sources, for accounts that cannot receive webhooks: the catalogue's one poll over the
+ * event log (the same events, with the same ids, as the webhooks), from a cursor kept in `db`, so
+ * they also fill in deliveries a webhook missed.
  */
 export const pollingSource = {
   ...sourceBase,
@@ -25,8 +22,13 @@ export const pollingSource = {
   },
   hooks: {
     async deploy() {
-      const events = await this.emitRecentEvents(this.pollingEvents());
-      this.db.set(DB_KEYS.CURSOR, advanceCursor(null, events));
+      // The cursor first: an event created while the samples are read comes again on the first
+      // run, where Pipedream's dedupe drops it, instead of falling between the two.
+      const cursor = await this.app.call({
+        work: (client) => startCursor(client),
+      });
+      this.db.set(DB_KEYS.CURSOR, cursor);
+      await this.emitRecentEvents(this.pollingEvents());
     },
   },
   methods: {
@@ -38,20 +40,16 @@ export const pollingSource = {
     },
   },
   async run() {
-    const cursor = this.db.get(DB_KEYS.CURSOR) ?? null;
-    const listed = await this.listEventsSince({
-      events: this.pollingEvents(),
-      createdAfter: createdAfterFor(cursor),
-      max: MAX_EVENTS_PER_RUN,
+    const polled = await this.app.call({
+      work: (client) => pollEventLog(client, this.pollingEvents(), this.db.get(DB_KEYS.CURSOR)),
     });
-    if (listed.length >= MAX_EVENTS_PER_RUN) {
+    if (polled.truncated) {
       console.log(
-        `More than ${MAX_EVENTS_PER_RUN} new events since the last run: emitting the newest. Shorten the polling interval.`,
+        "More new events since the last run than one run reads: emitting the newest. Shorten the polling interval.",
       );
     }
-    const events = listed.filter((event) => isNewSince(cursor, event));
-    events.forEach((event) => this.emitEvent(event));
-    this.db.set(DB_KEYS.CURSOR, advanceCursor(cursor, events));
+    polled.events.forEach((event) => this.emitEvent(event));
+    this.db.set(DB_KEYS.CURSOR, polled.cursor);
   },
 };
 
