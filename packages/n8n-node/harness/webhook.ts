@@ -1,22 +1,16 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type {
-  IDataObject,
   IHookFunctions,
   INodeExecutionData,
   INodeType,
   IWebhookFunctions,
   IWebhookResponseData,
 } from 'n8n-workflow';
-import type { ReturnsPackCredentials } from '../nodes/ReturnsPack/transport';
-import { testNode } from './execute';
-import { httpRequestWithAuthentication } from './http';
+import { triggerContext } from './trigger-context';
+import type { TriggerContextOptions } from './trigger-context';
 
-export interface TriggerOptions {
-  credentials: ReturnsPackCredentials;
-  parameters: IDataObject;
-  /** The workflow's static data for this node; shared across calls as n8n persists it. */
-  staticData: IDataObject;
+export interface TriggerOptions extends TriggerContextOptions {
   webhookUrl?: string;
 }
 
@@ -32,30 +26,12 @@ export interface Answer {
   emitted: INodeExecutionData[];
 }
 
-const silentLogger = { debug() {}, info() {}, warn() {}, error() {} };
-
 /** The slice of IHookFunctions and IWebhookFunctions the trigger uses, over a real HTTP stack. */
 function context(options: TriggerOptions) {
   return {
-    getNode: () => ({
-      ...testNode('CUSTOM.returnsPackTrigger', options.parameters),
-      name: 'Returns Pack Trigger',
-    }),
+    ...triggerContext('CUSTOM.returnsPackTrigger', 'Returns Pack Trigger', options),
     getWorkflow: () => ({ id: 'wf-1', name: 'Trigger tests', active: true }),
-    getCredentials: async () => options.credentials,
-    getNodeParameter(name: string, fallback?: unknown) {
-      if (name in options.parameters) return options.parameters[name];
-      if (fallback !== undefined) return fallback;
-      throw new Error(`Could not get parameter "${name}"`);
-    },
-    getWorkflowStaticData: () => options.staticData,
     getNodeWebhookUrl: () => options.webhookUrl,
-    helpers: {
-      httpRequestWithAuthentication: httpRequestWithAuthentication(options.credentials),
-      returnJsonArray: (data: IDataObject | IDataObject[]) =>
-        (Array.isArray(data) ? data : [data]).map((json) => ({ json })),
-    },
-    logger: silentLogger,
   };
 }
 
