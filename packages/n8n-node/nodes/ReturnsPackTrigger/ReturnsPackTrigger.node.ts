@@ -17,7 +17,7 @@ export class ReturnsPackTrigger implements INodeType {
     icon: { light: 'file:../../icons/returnsPack.svg', dark: 'file:../../icons/returnsPack.dark.svg' },
     group: ['trigger'],
     version: 1,
-    subtitle: '={{($parameter["events"] || []).join(", ")}}',
+    subtitle: '={{($parameter["events"] || []).join(", ") || "every event"}}',
     description: 'Starts the workflow when a verified returns event arrives',
     defaults: { name: 'Returns Pack Trigger' },
     inputs: [],
