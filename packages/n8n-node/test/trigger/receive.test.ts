@@ -122,7 +122,12 @@ describe.each(Object.entries(SENDERS))('sender %s', (_name, sender) => {
   test('a second delivery of the same event (a retry or replay, signed anew) is acknowledged and ignored', async () => {
     const trigger = triggerFor(sender);
     const first = await deliver(node, trigger, await sender.sign(sender.secret));
-    const again = await deliver(node, trigger, await sender.sign(sender.secret));
+    // The next webhook call reads the static data n8n saved: a copy, not the same object.
+    const reloaded = {
+      ...trigger,
+      staticData: JSON.parse(JSON.stringify(trigger.staticData)) as IDataObject,
+    };
+    const again = await deliver(node, reloaded, await sender.sign(sender.secret));
     expect(first.emitted).toHaveLength(1);
     expect(again.status).toBe(200);
     expect(again.body).toEqual({ received: true, ignored: 'duplicate', event: first.emitted[0]!.json.id });
