@@ -72,3 +72,18 @@ describe.each(files)('%s', (file) => {
     }
   });
 });
+
+const recipes = path.resolve(__dirname, '..', '..', '..', 'docs', 'recipes', 'n8n');
+test.each([
+  ...files.map((f) => path.join(dir, f)),
+  ...readdirSync(recipes)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => path.join(recipes, f)),
+])(
+  '%s has an id n8n saves static data for (16 characters at most), or its trigger forgets its secret',
+  (file) => {
+    const workflow = JSON.parse(readFileSync(file, 'utf8')) as WorkflowJson;
+    expect(workflow.id.length).toBeGreaterThan(0);
+    expect(workflow.id.length).toBeLessThanOrEqual(16);
+  },
+);
