@@ -24,21 +24,47 @@ for (let i = 0; i < workerData.count; i++) {
   servers.push(server);
   server.listen(0, '127.0.0.1', () => {
     ports[i] = server.address().port;
-    if (++ready === workerData.count) parentPort.postMessage({ ports });
+    if (++ready === workerData.count + (workerData.trickle || 0)) parentPort.postMessage({ ports });
   });
 }
-parentPort.on('message', (m) => { if (m === 'close') { flush(); for (const s of servers) { s.closeAllConnections(); s.close(); } process.exit(0); } });
+// Trickling receivers: 200 at once, then one body byte every trickleMs, never ending.
+const trickleTimers = new Set();
+for (let i = 0; i < (workerData.trickle || 0); i++) {
+  const server = http.createServer((req, res) => {
+    req.on('data', () => {});
+    req.on('end', () => {
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      const timer = setInterval(() => res.write('.'), workerData.trickleMs);
+      trickleTimers.add(timer);
+      res.on('close', () => { clearInterval(timer); trickleTimers.delete(timer); });
+    });
+  });
+  servers.push(server);
+  server.listen(0, '127.0.0.1', () => {
+    ports[workerData.count + i] = server.address().port;
+    if (++ready === workerData.count + workerData.trickle) parentPort.postMessage({ ports });
+  });
+}
+parentPort.on('message', (m) => { if (m === 'close') { flush(); for (const t of trickleTimers) clearInterval(t); for (const s of servers) { s.closeAllConnections(); s.close(); } process.exit(0); } });
 `;
 
 export interface BenchReceivers {
   urls: string[];
+  /** Receivers that answer 200 and then trickle their body a byte at a time, forever. */
+  tricklingUrls: string[];
   /** Called for every receipt: the event id and when it arrived (epoch ms, sub-millisecond). */
   onReceipt: (handler: (eventId: string, atMs: number) => void) => void;
   close(): Promise<void>;
 }
 
-export function startBenchReceivers(count: number): Promise<BenchReceivers> {
-  const worker = new Worker(RECEIVER_SOURCE, { eval: true, workerData: { count } });
+export function startBenchReceivers(
+  count: number,
+  trickling: { count: number; intervalMs: number } = { count: 0, intervalMs: 0 },
+): Promise<BenchReceivers> {
+  const worker = new Worker(RECEIVER_SOURCE, {
+    eval: true,
+    workerData: { count, trickle: trickling.count, trickleMs: trickling.intervalMs },
+  });
   let handler: (eventId: string, atMs: number) => void = () => {};
   return new Promise((resolve, reject) => {
     worker.once('error', reject);
@@ -46,7 +72,8 @@ export function startBenchReceivers(count: number): Promise<BenchReceivers> {
       if (message.receipts) for (const [id, at] of message.receipts) handler(id, at);
       if (message.ports) {
         resolve({
-          urls: message.ports.map((port) => `http://127.0.0.1:${port}/hook`),
+          urls: message.ports.slice(0, count).map((port) => `http://127.0.0.1:${port}/hook`),
+          tricklingUrls: message.ports.slice(count).map((port) => `http://127.0.0.1:${port}/hook`),
           onReceipt: (h) => (handler = h),
           close: () =>
             new Promise((done) => {

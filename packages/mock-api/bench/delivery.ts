@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { epochMs, percentile } from './stats';
 import { createDeliveryService } from '../src/delivery';
 import { OUTBOX_DEFAULTS } from '../src/delivery/outbox';
 import { createServices } from '../src/domain/services';
@@ -18,9 +19,6 @@ const SUBJECTS = 1000;
 /** The targets: deliveries per second with 10 subscribers, and p99 at the steady rate. */
 const TARGET_PER_SECOND = 5000;
 const TARGET_P99_MS = 25;
-const epochMs = () => performance.timeOrigin + performance.now();
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
 
 interface Settings {
   burst: number;

@@ -1,5 +1,7 @@
 import * as api from './api';
 import * as delivery from './delivery';
+import * as flood from './flood';
+import * as tenancy from './tenancy';
 
 /**
  * `npm run bench -w packages/mock-api [-- <name> [options]]`: one benchmark per name, `api` by
@@ -8,6 +10,8 @@ import * as delivery from './delivery';
 const BENCHES: Record<string, (argv: string[]) => Promise<void>> = {
   api: api.run,
   delivery: delivery.run,
+  flood: flood.run,
+  tenancy: tenancy.run,
 };
 
 async function main(): Promise<void> {

@@ -41,6 +41,7 @@ export async function buildApp(options: AppOptions = {}): Promise<MockApp> {
   const delivery = createDeliveryService({
     ...resolved.webhooks,
     clock: services.clock,
+    repositories: services.repositories,
     eventsBetween: (start, end) => services.events.listBetween(start, end),
     isClientActive: (id) => !services.repositories.apiClients.get(id)?.revoked_at,
   });

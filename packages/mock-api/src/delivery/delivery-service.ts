@@ -20,6 +20,8 @@ import { wantsEvent } from './event-filter';
 import { createHttpSender } from './http-sender';
 import { checkDeliveryOptions } from './options';
 import { Outbox } from './outbox';
+import { memoryRepositories } from '../storage/memory';
+import type { Repositories } from '../storage/repositories';
 import type { DeliveryJob } from './outbox';
 import { SubscriptionStore } from './subscription-store';
 import type { StoredSubscription } from './subscription-store';
@@ -34,6 +36,8 @@ export type EventsBetween = (startMs: number, endMs: number) => Iterable<EventEn
 export interface DeliveryServiceOptions {
   clock: Clock;
   eventsBetween: EventsBetween;
+  /** Subscriptions, the attempt log and the outbox's queue; in memory unless given. */
+  repositories?: DeliveryRepositories;
   /**
    * Whether the API client owning a subscription may still receive: a revoked one gets nothing from
    * the moment it is revoked (seed 000: no grace period), and what it had waiting is given up and logged.
@@ -53,12 +57,16 @@ export interface DeliveryServiceOptions {
   maxPendingPerSubscription?: number;
   /** Deliveries waiting per API client; a replay that would pass it is refused (409). */
   maxPendingPerClient?: number;
+  /** Attempts started per turn of the event loop, so that draining a backlog leaves room for reads. */
+  maxStartsPerTurn?: number;
 }
+
+export type DeliveryRepositories = Pick<Repositories, 'subscriptions' | 'deliveryAttempts' | 'deliveryQueue'>;
 
 /** What a server's operator sets: everything but what the app itself supplies. */
 export type WebhookDeliveryOptions = Omit<
   DeliveryServiceOptions,
-  'clock' | 'eventsBetween' | 'isClientActive'
+  'clock' | 'eventsBetween' | 'isClientActive' | 'repositories'
 >;
 
 export interface PageQuery {
@@ -106,9 +114,10 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
   const { clock } = options;
   const isClientActive = options.isClientActive ?? (() => true);
   const policy = createUrlPolicy(options.urlPolicy);
-  const store = new SubscriptionStore();
+  const repositories = options.repositories ?? memoryRepositories();
+  const store = new SubscriptionStore(repositories.subscriptions);
   const subscriptions = new Subscriptions(store, policy, clock);
-  const log = new AttemptLog(options.attemptsKept);
+  const log = new AttemptLog(repositories.deliveryAttempts, options.attemptsKept);
   const sender = createHttpSender({
     policy,
     timeoutMs: options.timeoutMs,
@@ -118,6 +127,7 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
 
   const outbox = new Outbox({
     clock,
+    queue: repositories.deliveryQueue,
     attempt: createAttemptRunner({ clock, store, log, sender, userAgent, isClientActive }),
     overflow: (job: DeliveryJob, cap) => logOverflow(log, job, cap, clock.now()),
     maxConcurrency: options.maxConcurrency,
@@ -125,6 +135,7 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
     maxConcurrencyPerClient: options.maxConcurrencyPerClient,
     maxPendingPerSubscription: options.maxPendingPerSubscription,
     maxPendingPerClient: options.maxPendingPerClient,
+    maxStartsPerTurn: options.maxStartsPerTurn,
   });
   const enqueue = (sub: StoredSubscription, event: EventEnvelope, replay = false) =>
     outbox.enqueue(sub.id, event, { ownerId: sub.owner_id, replay });

@@ -1,5 +1,11 @@
 export { createDeliveryService, DEFAULT_USER_AGENT } from './delivery-service';
-export type { DeliveryService, DeliveryServiceOptions, EventsBetween, PageQuery } from './delivery-service';
+export type {
+  DeliveryRepositories,
+  DeliveryService,
+  DeliveryServiceOptions,
+  EventsBetween,
+  PageQuery,
+} from './delivery-service';
 export type { WebhookDeliveryOptions } from './delivery-service';
 export type { ApiClientWebhook, CreateWebhookInput, UpdateWebhookInput } from './subscriptions';
 export { UrlRefusedError } from './url-policy';

@@ -12,6 +12,7 @@ const DeliveryOptionsCheck = z.looseObject({
   maxPendingPerSubscription: positiveInt.optional(),
   maxConcurrencyPerClient: positiveInt.optional(),
   maxPendingPerClient: positiveInt.optional(),
+  maxStartsPerTurn: positiveInt.optional(),
   urlPolicy: z
     .looseObject({
       allowLoopback: z.boolean().optional(),

@@ -1,20 +1,10 @@
 import type { EventEnvelope } from '@returns-pack/shared-client';
 import type { Clock } from '../domain/clock';
-import { Fifo } from './fifo';
+import { Fifo } from '../storage/fifo';
+import { MemoryDeliveryQueueRepository } from '../storage/memory-delivery-queue-repository';
+import type { DeliveryJob, DeliveryQueueRepository } from '../storage/repositories';
 
-/**
- * One event on its way to one subscription. `attempt` counts the attempts started so far. A replay
- * is the logged event itself with `replay` set here, not a copy: however many replays, one event
- * object and so one serialisation of it.
- */
-export interface DeliveryJob {
-  subscriptionId: string;
-  /** The API client the subscription belongs to: the unit of fairness. */
-  ownerId: string;
-  event: EventEnvelope;
-  replay: boolean;
-  attempt: number;
-}
+export type { DeliveryJob } from '../storage/repositories';
 
 export interface EnqueueOptions {
   ownerId?: string;
@@ -23,6 +13,8 @@ export interface EnqueueOptions {
 
 export interface OutboxOptions {
   clock: Clock;
+  /** Where the jobs wait; in memory by default. */
+  queue?: DeliveryQueueRepository;
   /**
    * Makes one attempt and logs it. Resolves with when to try again (clock milliseconds), or null once
    * the job is finished: delivered, or given up and logged. It must not reject.
@@ -43,6 +35,11 @@ export interface OutboxOptions {
   maxPendingPerSubscription?: number;
   /** One API client's deliveries waiting (retries included), over all its subscriptions. */
   maxPendingPerClient?: number;
+  /**
+   * Attempts started in one turn of the event loop; the rest start on the next, after the loop has
+   * polled for I/O, so a backlog draining at full speed never keeps API reads waiting long.
+   */
+  maxStartsPerTurn?: number;
 }
 
 export const OUTBOX_DEFAULTS = {
@@ -51,6 +48,7 @@ export const OUTBOX_DEFAULTS = {
   maxConcurrencyPerClient: 64,
   maxPendingPerSubscription: 10_000,
   maxPendingPerClient: 100_000,
+  maxStartsPerTurn: 16,
 };
 
 /** Attempts any client may start whatever the global bound: its floor under the others' load. */
@@ -60,7 +58,6 @@ export const GUARANTEED_PER_CLIENT = 4;
 interface Lane {
   key: string;
   sub: SubscriptionQueue;
-  jobs: Fifo<DeliveryJob>;
   state: 'ready' | 'running' | 'waiting';
   cancelRetry?: () => void;
   canceled: boolean;
@@ -101,11 +98,15 @@ export class Outbox {
   /** Clients past their guaranteed floor, waiting for a global slot. */
   private readonly waitingForSlot = new Fifo<ClientQueue>();
   private readonly limits: typeof OUTBOX_DEFAULTS;
+  private readonly queue: DeliveryQueueRepository;
   private inFlight = 0;
   private readyLanes = 0;
+  private startedThisTurn = 0;
+  private nextTurn: NodeJS.Immediate | undefined;
   private waiters: (() => void)[] = [];
 
   constructor(private readonly options: OutboxOptions) {
+    this.queue = options.queue ?? new MemoryDeliveryQueueRepository();
     this.limits = { ...OUTBOX_DEFAULTS };
     for (const key of Object.keys(OUTBOX_DEFAULTS) as (keyof typeof OUTBOX_DEFAULTS)[]) {
       this.limits[key] = options[key] ?? OUTBOX_DEFAULTS[key];
@@ -132,10 +133,9 @@ export class Outbox {
     sub.pending++;
     sub.client.pending++;
     const key = `${subscriptionId}\u0000${event.subject.id}`;
-    const lane = this.lanes.get(key);
-    if (lane) return lane.jobs.push(job);
-    const created: Lane = { key, sub, jobs: new Fifo(), state: 'ready', canceled: false };
-    created.jobs.push(job);
+    this.queue.push(key, job);
+    if (this.lanes.has(key)) return;
+    const created: Lane = { key, sub, state: 'ready', canceled: false };
     this.lanes.set(key, created);
     this.makeReady(created);
   }
@@ -149,6 +149,7 @@ export class Outbox {
       lane.canceled = true;
       lane.cancelRetry?.();
       this.lanes.delete(lane.key);
+      this.queue.drop(lane.key);
     }
     this.readyLanes -= sub.ready.length;
     sub.ready = new Fifo();
@@ -163,6 +164,8 @@ export class Outbox {
   /** Stops everything: for shutdown, when nobody will read the log any more. */
   cancelAll(): void {
     for (const id of [...this.subs.keys()]) this.cancel(id);
+    if (this.nextTurn) clearImmediate(this.nextTurn);
+    this.nextTurn = undefined;
   }
 
   /** Jobs not yet finished, retries waiting on the clock included. */
@@ -221,7 +224,9 @@ export class Outbox {
    * subscriptions. A client past its floor when every global slot is taken waits for a slot.
    */
   private pump(): void {
-    for (let client = this.runnable.shift(); client; client = this.runnable.shift()) {
+    while (this.runnable.length > 0) {
+      if (this.startedThisTurn >= this.limits.maxStartsPerTurn) return;
+      const client = this.runnable.shift()!;
       if (client.inFlight >= GUARANTEED_PER_CLIENT && this.inFlight >= this.limits.maxConcurrency) {
         this.waitingForSlot.push(client);
         continue;
@@ -242,12 +247,20 @@ export class Outbox {
   }
 
   private run(lane: Lane): void {
-    const job = lane.jobs.peek()!;
+    const job = this.queue.peek(lane.key)!;
     lane.state = 'running';
     this.inFlight++;
     lane.sub.inFlight++;
     lane.sub.client.inFlight++;
     job.attempt++;
+    this.startedThisTurn++;
+    // The count starts again, and the pump goes on, once the loop has been round (setImmediate runs
+    // after the poll phase).
+    this.nextTurn ??= setImmediate(() => {
+      this.nextTurn = undefined;
+      this.startedThisTurn = 0;
+      this.pump();
+    });
     this.options
       .attempt(job)
       .catch(() => null)
@@ -272,10 +285,10 @@ export class Outbox {
           if (!lane.canceled) this.makeReady(lane);
         });
       } else {
-        lane.jobs.shift();
+        this.queue.shift(lane.key);
         lane.sub.pending--;
         client.pending--;
-        if (lane.jobs.length > 0) this.makeReady(lane);
+        if (this.queue.length(lane.key) > 0) this.makeReady(lane);
         else this.lanes.delete(lane.key);
       }
       this.offer(lane.sub);

@@ -1,11 +1,9 @@
 import type { Page, WebhookSubscription } from '@returns-pack/shared-client';
 import { DomainError, notFound } from '../domain/errors';
 import { newId } from '../domain/ids';
-import { pageNewestFirst } from './paging';
-import type { Sequenced } from './paging';
+import type { StoredSubscription, SubscriptionRepository } from '../storage/repositories';
 
-/** A subscription as kept: the public fields, the API client that owns it, and its signing secret. */
-export type StoredSubscription = WebhookSubscription & { owner_id: string; secret: string };
+export type { StoredSubscription } from '../storage/repositories';
 
 export type NewSubscription = Omit<StoredSubscription, 'id' | 'created_at' | 'updated_at'>;
 export type SubscriptionChanges = Partial<
@@ -17,53 +15,54 @@ export type SubscriptionChanges = Partial<
 
 export const MAX_SUBSCRIPTIONS_PER_CLIENT = 100;
 
-/** Subscriptions by id. Another client's subscription answers `not_found`, as if it did not exist. */
+/**
+ * Subscriptions by id, over the storage seam. Another client's subscription answers `not_found`, as
+ * if it did not exist.
+ */
 export class SubscriptionStore {
-  private readonly byId = new Map<string, Sequenced<StoredSubscription>>();
-  private seq = 0;
+  constructor(private readonly repository: SubscriptionRepository) {}
 
   add(fields: NewSubscription, now: string): StoredSubscription {
-    const owned = [...this.byId.values()].filter((e) => e.item.owner_id === fields.owner_id).length;
-    if (owned >= MAX_SUBSCRIPTIONS_PER_CLIENT) {
+    if (this.repository.countByOwner(fields.owner_id) >= MAX_SUBSCRIPTIONS_PER_CLIENT) {
       throw new DomainError(
         'conflict',
         `An API client may hold at most ${MAX_SUBSCRIPTIONS_PER_CLIENT} webhooks`,
       );
     }
     const sub: StoredSubscription = { id: newId('wh'), ...fields, created_at: now, updated_at: now };
-    this.byId.set(sub.id, { seq: ++this.seq, item: sub });
+    this.repository.insert(sub);
     return sub;
   }
 
   get(ownerId: string, id: string): StoredSubscription {
-    const sub = this.byId.get(id)?.item;
+    const sub = this.repository.get(id);
     if (!sub || sub.owner_id !== ownerId) throw notFound('webhook subscription', id);
     return sub;
   }
 
   /** For the delivery worker, which acts for no client in particular. */
   find(id: string): StoredSubscription | undefined {
-    return this.byId.get(id)?.item;
+    return this.repository.get(id);
   }
 
   list(ownerId: string, query: { limit: number; cursor?: string | undefined }): Page<WebhookSubscription> {
-    const page = pageNewestFirst([...this.byId.values()], query, (s) => s.owner_id === ownerId);
+    const page = this.repository.listByOwner(ownerId, query);
     return { ...page, data: page.data.map(publicView) };
   }
 
   update(ownerId: string, id: string, changes: SubscriptionChanges, now: string): StoredSubscription {
-    const sub = this.get(ownerId, id);
-    Object.assign(sub, changes, { updated_at: now });
-    return sub;
+    const updated = { ...this.get(ownerId, id), ...changes, updated_at: now };
+    this.repository.update(updated);
+    return updated;
   }
 
   remove(ownerId: string, id: string): void {
     this.get(ownerId, id);
-    this.byId.delete(id);
+    this.repository.remove(id);
   }
 
-  *all(): IterableIterator<StoredSubscription> {
-    for (const entry of this.byId.values()) yield entry.item;
+  all(): Iterable<StoredSubscription> {
+    return this.repository.all();
   }
 }
 

@@ -15,34 +15,72 @@ export interface LogPageQuery<T> {
  * Entries in insertion order under positions 1, 2, 3… that never change, their creation times rising
  * with position. A page walks newest first from just below the cursor's position, and time bounds
  * are binary searches, so a page costs what it scans, not the size of the log; inserts only add
- * positions above every cursor already handed out.
+ * positions above every cursor already handed out. The one paging implementation of the mock's
+ * stores: an entry may be removed (a deleted webhook) or the oldest trimmed (an attempt log past its
+ * cap), leaving its position empty, so cursors handed out stay valid.
  */
 export class OrderedLog<T> {
-  private readonly entries: T[] = [];
+  private entries: (T | undefined)[] = [];
+  /** Positions trimmed from the front: entries[i] holds position trimmed + i + 1. */
+  private trimmed = 0;
+  /** Every empty slot, removed or trimmed. */
+  private holes = 0;
+  /** Slots below this index were trimmed (and are empty). */
+  private head = 0;
 
   constructor(private readonly createdAtMs: (item: T) => number) {}
 
+  /** Entries held (removed and trimmed ones not counted). */
   get size(): number {
-    return this.entries.length;
+    return this.entries.length - this.holes;
   }
 
   append(item: T): number {
     this.entries.push(item);
-    return this.entries.length;
+    return this.trimmed + this.entries.length;
   }
 
   at(position: number): T | undefined {
-    return this.entries[position - 1];
+    return this.entries[position - 1 - this.trimmed];
   }
 
   replace(position: number, item: T): void {
-    this.entries[position - 1] = item;
+    this.entries[position - 1 - this.trimmed] = item;
+  }
+
+  /** Empties one position; time-bounded pages assume a log without removals (RMAs and events have none). */
+  remove(position: number): void {
+    const i = position - 1 - this.trimmed;
+    if (this.entries[i] === undefined) return;
+    this.entries[i] = undefined;
+    this.holes++;
+  }
+
+  /** Forgets the oldest entries until at most `keep` remain. Returns how many were dropped. */
+  trimTo(keep: number): number {
+    let dropped = 0;
+    while (this.size > keep && this.head < this.entries.length) {
+      if (this.entries[this.head] !== undefined) {
+        this.entries[this.head] = undefined;
+        this.holes++;
+        dropped++;
+      }
+      this.head++;
+    }
+    // Every slot below head is empty: cut them off in one copy per many, not one per entry.
+    if (this.head >= 1024 && this.head * 2 >= this.entries.length) {
+      this.entries = this.entries.slice(this.head);
+      this.holes -= this.head;
+      this.trimmed += this.head;
+      this.head = 0;
+    }
+    return dropped;
   }
 
   page(query: LogPageQuery<T>): Page<T> {
     const { index, keep, createdAfterMs } = query;
-    const positionAt = index ? (i: number) => index[i]! : (i: number) => i + 1;
-    const itemAt = (i: number) => this.entries[positionAt(i) - 1]!;
+    const positionAt = index ? (i: number) => index[i]! : (i: number) => i + 1 + this.trimmed;
+    const itemAt = (i: number) => this.entries[positionAt(i) - 1 - this.trimmed]!;
     let end = index ? index.length : this.entries.length;
     if (query.cursor !== undefined) {
       const before = decodeCursor(query.cursor);
@@ -56,6 +94,7 @@ export class OrderedLog<T> {
     let lastPosition = 0;
     for (let i = end - 1; i >= 0; i--) {
       const item = itemAt(i);
+      if (item === undefined) continue;
       // Creation times rise with position: everything below this one is older still.
       if (createdAfterMs !== undefined && this.createdAtMs(item) <= createdAfterMs) break;
       if (keep && !keep(item)) continue;
@@ -70,9 +109,10 @@ export class OrderedLog<T> {
   /** Oldest first, creation time within [startMs, endMs]. */
   between(startMs: number, endMs: number): T[] {
     const out: T[] = [];
-    const from = firstFailing(this.entries.length, (i) => this.createdAtMs(this.entries[i]!) < startMs);
-    for (let i = from; i < this.entries.length; i++) {
-      const item = this.entries[i]!;
+    const entries = this.entries as T[];
+    const from = firstFailing(entries.length, (i) => this.createdAtMs(entries[i]!) < startMs);
+    for (let i = from; i < entries.length; i++) {
+      const item = entries[i]!;
       if (this.createdAtMs(item) > endMs) break;
       out.push(item);
     }

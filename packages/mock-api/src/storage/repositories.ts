@@ -1,17 +1,22 @@
 import type { z } from 'zod';
 import type {
   ApiClient,
+  DeliveryAttempt,
+  DeliveryListFilters,
   EventEnvelope,
   EventListFilters,
   Page,
   Rma,
   RmaListFilters,
+  WebhookSubscription,
 } from '@returns-pack/shared-client';
 
 /**
- * The storage seam. The in-memory implementations live beside this file; a persistent store
- * implements the same four interfaces and is passed to `buildApp({ repositories })`, routes untouched.
- * Queries take the contract's parsed filters as they are, so a store can turn them into its own query.
+ * The storage seam: everything the mock keeps, RMAs and events as much as webhook subscriptions, the
+ * delivery attempt log and the outbox's queue. The in-memory implementations live beside this file;
+ * a persistent store implements the same interfaces and is passed to `buildApp({ repositories })`,
+ * routes and delivery untouched. Queries take the contract's parsed filters as they are, so a store
+ * can turn them into its own query.
  */
 export type RmaQuery = z.output<typeof RmaListFilters>;
 export type EventQuery = z.output<typeof EventListFilters>;
@@ -81,9 +86,73 @@ export interface IdempotencyRepository {
   release(scope: string, key: string): void;
 }
 
+/** A subscription as kept: the public fields, the API client that owns it, and its signing secret. */
+export type StoredSubscription = WebhookSubscription & { owner_id: string; secret: string };
+
+export interface PageQuery {
+  limit: number;
+  cursor?: string | undefined;
+}
+
+export interface SubscriptionRepository {
+  insert(sub: StoredSubscription): void;
+  get(id: string): StoredSubscription | undefined;
+  /** Replaces the subscription with the same id, keeping its place in lists. */
+  update(sub: StoredSubscription): void;
+  remove(id: string): void;
+  countByOwner(ownerId: string): number;
+  /** Newest first, one API client's only. */
+  listByOwner(ownerId: string, query: PageQuery): Page<StoredSubscription>;
+  /** Every subscription, for handing each new event to those that want it. */
+  all(): Iterable<StoredSubscription>;
+}
+
+export type DeliveryAttemptQuery = z.output<typeof DeliveryListFilters>;
+
+export interface DeliveryAttemptRepository {
+  /** Logs an attempt; past `keepPerWebhook` the webhook's oldest attempts are dropped and counted. */
+  append(attempt: DeliveryAttempt, keepPerWebhook: number): void;
+  /** Newest first. */
+  list(webhookId: string, query: DeliveryAttemptQuery): Page<DeliveryAttempt>;
+  dropped(webhookId: string): number;
+  forget(webhookId: string): void;
+}
+
+/**
+ * One event on its way to one subscription. `attempt` counts the attempts started so far. A replay
+ * is the logged event itself with `replay` set here, not a copy: however many replays, one event
+ * object and so one serialisation of it.
+ */
+export interface DeliveryJob {
+  subscriptionId: string;
+  /** The API client the subscription belongs to: the unit of fairness. */
+  ownerId: string;
+  event: EventEnvelope;
+  replay: boolean;
+  attempt: number;
+}
+
+/**
+ * The outbox's queue: jobs in lanes (one subscription, one subject), each lane first in, first out.
+ * What runs when (concurrency, fairness, retry timers) is the outbox's own state, rebuilt on start.
+ */
+export interface DeliveryQueueRepository {
+  push(lane: string, job: DeliveryJob): void;
+  /** The lane's first job, the one being attempted. */
+  peek(lane: string): DeliveryJob | undefined;
+  /** Removes the lane's first job, once it is delivered or given up. */
+  shift(lane: string): void;
+  length(lane: string): number;
+  /** Drops a lane and its jobs (a deleted subscription). */
+  drop(lane: string): void;
+}
+
 export interface Repositories {
   rmas: RmaRepository;
   events: EventRepository;
   apiClients: ApiClientRepository;
   idempotency: IdempotencyRepository;
+  subscriptions: SubscriptionRepository;
+  deliveryAttempts: DeliveryAttemptRepository;
+  deliveryQueue: DeliveryQueueRepository;
 }

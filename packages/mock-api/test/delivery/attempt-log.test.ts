@@ -2,6 +2,7 @@ import type { DeliveryAttempt } from '@returns-pack/shared-client';
 import { DeliveryAttempt as DeliveryAttemptSchema, DeliveryListFilters } from '@returns-pack/shared-client';
 import { AttemptLog } from '../../src/delivery/attempt-log';
 import { DomainError } from '../../src/domain/errors';
+import { MemoryDeliveryAttemptRepository } from '../../src/storage/memory-delivery-attempt-repository';
 
 const attempt = (n: number, overrides: Partial<DeliveryAttempt> = {}): Omit<DeliveryAttempt, 'id'> => ({
   webhook_id: 'wh_1',
@@ -22,7 +23,7 @@ const filters = (input: Record<string, unknown> = {}) => DeliveryListFilters.par
 
 describe('AttemptLog', () => {
   it('records contract-valid attempts and lists them newest first', () => {
-    const log = new AttemptLog();
+    const log = new AttemptLog(new MemoryDeliveryAttemptRepository());
     for (let n = 1; n <= 3; n++) log.record(attempt(n));
     const page = log.list('wh_1', filters());
     expect(page.data.map((a) => a.event_id)).toEqual(['evt_3', 'evt_2', 'evt_1']);
@@ -32,7 +33,7 @@ describe('AttemptLog', () => {
   });
 
   it('pages with a cursor that stays stable while attempts keep arriving', () => {
-    const log = new AttemptLog();
+    const log = new AttemptLog(new MemoryDeliveryAttemptRepository());
     for (let n = 1; n <= 5; n++) log.record(attempt(n));
     const first = log.list('wh_1', filters({ limit: '2' }));
     expect(first.data.map((a) => a.event_id)).toEqual(['evt_5', 'evt_4']);
@@ -45,7 +46,7 @@ describe('AttemptLog', () => {
   });
 
   it('filters by event id and by outcome', () => {
-    const log = new AttemptLog();
+    const log = new AttemptLog(new MemoryDeliveryAttemptRepository());
     log.record(attempt(1, { outcome: 'failed', status_code: 500 }));
     log.record(attempt(1, { attempt: 2 }));
     log.record(attempt(2, { outcome: 'given_up', status_code: null, error: 'timed out' }));
@@ -54,7 +55,7 @@ describe('AttemptLog', () => {
   });
 
   it('keeps at most the configured number of attempts per subscription, dropping the oldest', () => {
-    const log = new AttemptLog(3);
+    const log = new AttemptLog(new MemoryDeliveryAttemptRepository(), 3);
     for (let n = 1; n <= 5; n++) log.record(attempt(n));
     log.record(attempt(9, { webhook_id: 'wh_2' }));
     expect(log.list('wh_1', filters()).data.map((a) => a.event_id)).toEqual(['evt_5', 'evt_4', 'evt_3']);
@@ -63,7 +64,7 @@ describe('AttemptLog', () => {
   });
 
   it('refuses a cursor it did not hand out, naming the field', () => {
-    const log = new AttemptLog();
+    const log = new AttemptLog(new MemoryDeliveryAttemptRepository());
     const call = () => log.list('wh_1', filters({ cursor: 'garbage' }));
     expect(call).toThrow(DomainError);
     expect(call).toThrow(
