@@ -77,3 +77,30 @@ test('a wrong API key fails the poll with an n8n error, not silence', async () =
     }),
   ).rejects.toMatchObject({ httpCode: '401' });
 });
+
+test('an event of the same millisecond as the position is read again: emitted unless its id was passed', async () => {
+  const rmaId = await createTradeReturn(7);
+  const { output } = await execute(new ReturnsPack(), {
+    credentials: mock.credentials,
+    parameters: { resource: 'event', operation: 'getMany', returnAll: true, filters: { subjectId: rmaId } },
+  });
+  const event = output[0]![0]!.json;
+  const pollAt = async (ids: string[]) => {
+    const staticData: IDataObject = { cursor: { after: event.created_at, ids } };
+    const emitted = await poll(node, {
+      credentials: mock.credentials,
+      parameters: { events: [] },
+      staticData,
+    });
+    return { emitted: emitted.map((i) => i.json.id), cursor: staticData.cursor };
+  };
+  // Another event created in that millisecond, not yet passed, is not lost at the boundary.
+  expect(await pollAt(['evt_otherAtThatInstant'])).toEqual({
+    emitted: [event.id],
+    cursor: { after: event.created_at, ids: ['evt_otherAtThatInstant', event.id] },
+  });
+  expect(await pollAt([String(event.id)])).toEqual({
+    emitted: [],
+    cursor: { after: event.created_at, ids: [event.id] },
+  });
+});
