@@ -1,93 +1,56 @@
 /**
- * The package in a real n8n (1.123.50, installed into .n8n-runtime on first run): dist/ loaded as a
- * custom extension, a workflow imported with n8n's CLI and activated, n8n started headless on a
- * loopback port against the real mock API. Run alone: `npm run test:e2e -w packages/n8n-node`.
+ * The package as users install it, in a real n8n (1.123.50, installed into .n8n-runtime on first run):
+ * `npm pack`ed, the tarball installed into the user folder's nodes/ as n8n's community-node installer
+ * does, so the nodes load under their published type names. A workflow imported with n8n's CLI and
+ * activated, n8n started headless on a loopback port against the real mock API.
+ * Run alone: `npm run test:e2e -w packages/n8n-node`.
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import {
-  createReturnsClient,
-  generateWebhookSecret,
-  sampleEvent,
-  signWebhook,
-} from '@returns-pack/shared-client';
-import type { ReturnsClient } from '@returns-pack/shared-client';
-import { startMockServer } from '@returns-pack/mock-api';
-import type { MockServer } from '@returns-pack/mock-api';
-import { nodeOutput, publicApi } from './n8n-api';
+import { generateWebhookSecret, sampleEvent, signWebhook } from '@returns-pack/shared-client';
+import { nodeOutput } from './n8n-api';
 import type { Execution } from './n8n-api';
-import { PACKAGE_DIR, createN8n, ensureBuilt, ensureN8nInstalled } from './runtime';
-import type { N8nInstance } from './runtime';
-import { IDS, START_PATH, credentialsFile, e2eWorkflow } from './workflow';
+import { createThroughStart, startStack } from './stack';
+import type { Stack } from './stack';
+import { ACTION_TYPE, IDS, PACKAGE_NAME, TRIGGER_TYPE, e2eWorkflow } from './workflow';
 
 jest.setTimeout(90_000);
 
-let mock: MockServer;
-let api: ReturnsClient;
-let n8n: N8nInstance;
-let n8nApi: Awaited<ReturnType<typeof publicApi>>;
+let stack: Stack;
 let triggerUrl: string;
-
-const EXAMPLES_DIR = path.join(PACKAGE_DIR, 'examples');
-const examples = readdirSync(EXAMPLES_DIR).filter((f) => f.endsWith('.json'));
-
-/** Waits for something n8n does asynchronously (a delivery, an execution being saved), up to a deadline. */
-async function eventually<T>(
-  what: string,
-  probe: () => Promise<T | undefined>,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline)
-      throw new Error(`Timed out waiting for ${what}. n8n log tail:\n${n8n.logs().slice(-3000)}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 const triggerEvents = (executions: Execution[]) =>
   executions.flatMap((e) => nodeOutput(e, 'Returns Pack Trigger')) as Array<{ id: string; type: string }>;
 
 beforeAll(async () => {
-  await ensureN8nInstalled();
-  await ensureBuilt();
-  mock = await startMockServer({ port: 0, host: '127.0.0.1' });
-  const client = await mock.createApiClient({ name: 'n8n end-to-end' });
-  api = createReturnsClient({ baseUrl: mock.url, apiKey: client.api_key });
-  n8n = await createN8n();
-  triggerUrl = `${n8n.url}/webhook/${IDS.triggerWebhook}/webhook`;
-
-  // The test workflow and the package's examples, imported in one CLI run. Examples name the node
-  // types as an installed package does; as a custom extension they are CUSTOM.<name>.
-  const imports = path.join(n8n.userFolder, 'import');
-  mkdirSync(imports);
-  writeFileSync(path.join(imports, 'e2e.json'), JSON.stringify(e2eWorkflow()));
-  for (const file of examples) {
-    const text = readFileSync(path.join(EXAMPLES_DIR, file), 'utf8').replaceAll(
-      'n8n-nodes-returns-pack.',
-      'CUSTOM.',
-    );
-    writeFileSync(path.join(imports, file), text);
-  }
-  const credentials = path.join(n8n.userFolder, 'credentials.json');
-  writeFileSync(credentials, JSON.stringify(credentialsFile(mock.url, client.api_key)));
-  await n8n.cli('import:credentials', `--input=${credentials}`);
-  await n8n.cli('import:workflow', '--separate', `--input=${imports}`);
   // Activated before start: start-up then runs the trigger's checkExists/create against the mock.
-  await n8n.cli('update:workflow', `--id=${IDS.workflow}`, '--active=true');
-  await n8n.start();
-  n8nApi = await publicApi(n8n.url);
+  stack = await startStack({ name: 'package', workflows: [e2eWorkflow()] });
+  triggerUrl = `${stack.n8n.url}/webhook/${IDS.triggerWebhook}/webhook`;
 }, 15 * 60_000);
 
-afterAll(async () => {
-  await n8n?.dispose();
-  await mock?.close();
-}, 60_000);
+afterAll(() => stack?.dispose(), 60_000);
+
+test('n8n loads the installed package under its published type names, not as a custom extension', async () => {
+  const types = await stack.n8nApi.nodeTypes();
+  expect(types).toEqual(expect.arrayContaining([ACTION_TYPE, TRIGGER_TYPE]));
+  expect(types.filter((type) => type.startsWith('CUSTOM.'))).toEqual([]);
+  const installed = path.join(stack.n8n.userFolder, '.n8n', 'nodes');
+  expect(JSON.parse(readFileSync(path.join(installed, 'package.json'), 'utf8'))).toMatchObject({
+    dependencies: { [PACKAGE_NAME]: expect.any(String) },
+  });
+  // What the tarball installs: its dist/ and package.json, and no dependency of its own.
+  const dir = path.join(installed, 'node_modules', PACKAGE_NAME);
+  expect(
+    readdirSync(dir)
+      .filter((entry) => entry !== 'node_modules')
+      .sort(),
+  ).toEqual(expect.arrayContaining(['dist', 'package.json']));
+  const modules = path.join(dir, 'node_modules');
+  expect(existsSync(modules) ? readdirSync(modules) : []).toEqual([]);
+});
 
 test('activation subscribed the trigger through the webhooks API', async () => {
-  const { data } = await api.webhooks.list();
+  const { data } = await stack.api.webhooks.list();
   expect(data).toEqual([
     expect.objectContaining({
       url: triggerUrl,
@@ -99,17 +62,10 @@ test('activation subscribed the trigger through the webhooks API', async () => {
 });
 
 test('the action creates an RMA; its signed webhook runs trigger → action with the verified event', async () => {
-  const response = await fetch(`${n8n.url}/webhook/${START_PATH}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'e2e@example.com', sku: 'SKU-E2E', reference: 'E2E-1' }),
-  });
-  expect(response.status).toBe(200);
-  const rma = (await response.json()) as { id: string; external_reference: string };
-  expect(rma).toMatchObject({ id: expect.stringMatching(/^rma_/), external_reference: 'E2E-1' });
+  const rma = await createThroughStart(stack, 'E2E-1');
 
-  const execution = await eventually('the trigger execution', async () =>
-    (await n8nApi.executions(IDS.workflow)).find((e) =>
+  const execution = await stack.eventually('the trigger execution', async () =>
+    (await stack.n8nApi.executions(IDS.workflow)).find((e) =>
       nodeOutput(e, 'Returns Pack Trigger').some(
         (event) => (event as { subject: { id: string } }).subject.id === rma.id,
       ),
@@ -122,14 +78,14 @@ test('the action creates an RMA; its signed webhook runs trigger → action with
     type: 'return.created',
     api_version: 'v1',
     subject: { type: 'rma', id: rma.id },
-    data: { rma: { id: rma.id, customer: { email: 'e2e@example.com' } } },
+    data: { rma: { id: rma.id, customer: { email: 'e2e-1@example.com' } } },
   });
   expect(nodeOutput(execution, 'Get RMA')).toEqual([
     expect.objectContaining({ id: rma.id, status: 'REQUESTED' }),
   ]);
 
-  const [subscription] = (await api.webhooks.list()).data;
-  const { data: attempts } = await api.webhooks.deliveries(subscription!.id);
+  const [subscription] = (await stack.api.webhooks.list()).data;
+  const { data: attempts } = await stack.api.webhooks.deliveries(subscription!.id);
   expect(attempts).toContainEqual(
     expect.objectContaining({ event_type: 'return.created', status_code: 200 }),
   );
@@ -147,31 +103,19 @@ test('a forged delivery is refused with 401 and starts nothing', async () => {
   expect(await response.json()).toMatchObject({ error: { code: 'bad_signature' } });
 
   // A genuine delivery sent after the forged one is processed; the forged event never is.
-  const [subscription] = (await api.webhooks.list()).data;
-  const { event: genuine } = await api.webhooks.test(subscription!.id, { type: 'return.created' });
-  const events = await eventually('the genuine test delivery', async () => {
-    const seen = triggerEvents(await n8nApi.executions(IDS.workflow));
+  const [subscription] = (await stack.api.webhooks.list()).data;
+  const { event: genuine } = await stack.api.webhooks.test(subscription!.id, { type: 'return.created' });
+  const events = await stack.eventually('the genuine test delivery', async () => {
+    const seen = triggerEvents(await stack.n8nApi.executions(IDS.workflow));
     return seen.some((e) => e.id === genuine.id) ? seen : undefined;
   });
   expect(events.map((e) => e.id)).not.toContain(forgedEvent.id);
 });
 
-test('the example workflows import into n8n', async () => {
-  for (const file of examples) {
-    const example = JSON.parse(readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')) as {
-      id: string;
-      name: string;
-    };
-    const imported = await n8nApi.workflow(example.id);
-    expect(imported.name).toBe(example.name);
-    expect(imported.nodes.map((n) => n.type)).toContain('CUSTOM.returnsPackTrigger');
-  }
-});
-
 test('deactivating the workflow deletes the subscription', async () => {
-  await n8nApi.deactivate(IDS.workflow);
-  await eventually('the subscription to be deleted', async () =>
-    (await api.webhooks.list()).data.length === 0 ? true : undefined,
+  await stack.n8nApi.deactivate(IDS.workflow);
+  await stack.eventually('the subscription to be deleted', async () =>
+    (await stack.api.webhooks.list()).data.length === 0 ? true : undefined,
   );
   const refused = await fetch(triggerUrl, { method: 'POST', body: '{}' });
   expect(refused.status).toBe(404);

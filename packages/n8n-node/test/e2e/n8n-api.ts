@@ -65,7 +65,18 @@ export async function publicApi(baseUrl: string) {
         )
       ).data,
     workflow: (workflowId: string) =>
-      call<{ id: string; name: string; nodes: Array<{ type: string }> }>('GET', `/workflows/${workflowId}`),
+      call<{ id: string; name: string; active: boolean; nodes: Array<{ type: string }> }>(
+        'GET',
+        `/workflows/${workflowId}`,
+      ),
+    /** The node types this n8n has loaded, as its editor reads them (a signed-in session's request). */
+    nodeTypes: async () => {
+      const response = await fetch(`${baseUrl}/types/nodes.json`, {
+        headers: { 'browser-id': browserId, cookie },
+      });
+      if (!response.ok) throw new Error(`/types/nodes.json: HTTP ${response.status}`);
+      return ((await response.json()) as Array<{ name: string }>).map((node) => node.name);
+    },
     deactivate: (workflowId: string) =>
       call<{ active: boolean }>('POST', `/workflows/${workflowId}/deactivate`),
   };
@@ -77,3 +88,20 @@ export function nodeOutput(execution: Execution, node: string): unknown[] {
   return runs.flatMap((run) => run.data?.main?.[0] ?? []).map((item) => item.json);
 }
 export type { Execution };
+
+/** Waits for something n8n does asynchronously (a delivery, an execution being saved), up to a deadline. */
+export async function eventually<T>(
+  what: string,
+  probe: () => Promise<T | undefined>,
+  logs: () => string,
+  timeoutMs = 30_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline)
+      throw new Error(`Timed out waiting for ${what}. n8n log tail:\n${logs().slice(-3000)}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}

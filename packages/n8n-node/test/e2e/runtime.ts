@@ -71,23 +71,45 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** `npm pack` of the built package, as a publisher would publish it: the tarball's path. */
+export async function packPackage(destination: string): Promise<string> {
+  const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', destination], {
+    cwd: PACKAGE_DIR,
+    env: childEnv(),
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  const [packed] = JSON.parse(stdout) as Array<{ filename: string }>;
+  return path.join(destination, packed!.filename);
+}
+
+type Role = 'main' | 'worker';
+
 export interface N8nInstance {
   url: string;
   userFolder: string;
   /** n8n's own CLI against this instance's database (run it only while the server is stopped). */
   cli(...args: string[]): Promise<string>;
+  /** `n8n start`, ready once its editor URL is logged (after start-up activated the workflows). */
   start(): Promise<void>;
+  /** `n8n worker` on the same database and user folder (queue mode only). */
+  startWorker(): Promise<void>;
   stop(): Promise<void>;
-  logs(): string;
+  logs(role?: Role): string;
   dispose(): Promise<void>;
 }
 
-/** A headless n8n on a loopback port, with a throwaway user folder and our dist/ as custom nodes. */
-export async function createN8n(): Promise<N8nInstance> {
+export interface N8nOptions {
+  /** The packed package, installed into the user folder's nodes/ as n8n's community-node installer does. */
+  tarball: string;
+  /** More environment: queue mode, a PostgreSQL database. */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** A headless n8n on a loopback port, with a throwaway user folder holding our package as a community node. */
+export async function createN8n(options: N8nOptions): Promise<N8nInstance> {
   const userFolder = mkdtempSync(path.join(tmpdir(), 'n8n-e2e-'));
-  const port = await freePort();
+  const [port, workerPort] = await Promise.all([freePort(), freePort()]);
   const url = `http://127.0.0.1:${port}`;
-  const logFile = path.join(userFolder, 'n8n.log');
   const env = childEnv({
     N8N_USER_FOLDER: userFolder,
     N8N_PORT: String(port),
@@ -95,7 +117,6 @@ export async function createN8n(): Promise<N8nInstance> {
     N8N_HOST: '127.0.0.1',
     WEBHOOK_URL: `${url}/`,
     N8N_ENCRYPTION_KEY: randomBytes(24).toString('hex'),
-    N8N_CUSTOM_EXTENSIONS: DIST,
     N8N_DIAGNOSTICS_ENABLED: 'false',
     N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
     N8N_TEMPLATES_ENABLED: 'false',
@@ -103,12 +124,55 @@ export async function createN8n(): Promise<N8nInstance> {
     N8N_RUNNERS_ENABLED: 'false',
     N8N_SECURE_COOKIE: 'false',
     N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+    N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
     DB_SQLITE_POOL_SIZE: '2',
+    QUEUE_HEALTH_CHECK_PORT: String(workerPort),
     N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL ?? 'info',
     N8N_LOG_OUTPUT: 'console',
+    ...options.env,
   });
-  let child: ChildProcess | undefined;
-  let exited: Promise<void> = Promise.resolve();
+  try {
+    await run(
+      path.join(PACKAGE_DIR, 'scripts', 'install-community-package.sh'),
+      [options.tarball, userFolder],
+      {
+        env,
+        maxBuffer: 16 * 1024 * 1024,
+      },
+    );
+  } catch (error) {
+    rmSync(userFolder, { recursive: true, force: true });
+    throw error;
+  }
+
+  const children = new Map<Role, { child: ChildProcess; exited: Promise<void> }>();
+  const logFile = (role: Role) => path.join(userFolder, `n8n-${role}.log`);
+  const logs = (role: Role = 'main') =>
+    existsSync(logFile(role)) ? readFileSync(logFile(role), 'utf8') : '';
+
+  async function spawnRole(role: Role, command: string, readyLine: string): Promise<void> {
+    const log = createWriteStream(logFile(role), { flags: 'a' });
+    const child = spawn(process.execPath, [N8N_BIN, command], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout!.pipe(log);
+    child.stderr!.pipe(log);
+    children.set(role, { child, exited: new Promise((resolve) => child.once('exit', () => resolve())) });
+    const deadline = Date.now() + 180_000;
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null) throw new Error(`n8n ${command} exited during start-up:\n${logs(role)}`);
+      if (logs(role).includes(readyLine)) return;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    throw new Error(`n8n ${command} did not finish starting within 180 s:\n${logs(role)}`);
+  }
+
+  async function stopRole(role: Role): Promise<void> {
+    const running = children.get(role);
+    if (!running || running.child.exitCode !== null || running.child.signalCode !== null) return;
+    running.child.kill('SIGTERM');
+    const killed = setTimeout(() => running.child.kill('SIGKILL'), 20_000);
+    await running.exited;
+    clearTimeout(killed);
+  }
 
   const instance: N8nInstance = {
     url,
@@ -120,29 +184,15 @@ export async function createN8n(): Promise<N8nInstance> {
       });
       return stdout;
     },
-    async start() {
-      const log = createWriteStream(logFile, { flags: 'a' });
-      child = spawn(process.execPath, [N8N_BIN, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-      child.stdout!.pipe(log);
-      child.stderr!.pipe(log);
-      exited = new Promise((resolve) => child!.once('exit', () => resolve()));
-      // /healthz/readiness answers before start-up has activated the workflows; this line comes after.
-      const deadline = Date.now() + 180_000;
-      while (Date.now() < deadline) {
-        if (child.exitCode !== null) throw new Error(`n8n exited during start-up:\n${instance.logs()}`);
-        if (instance.logs().includes('Editor is now accessible via')) return;
-        await new Promise((resolve) => setTimeout(resolve, 250));
-      }
-      throw new Error(`n8n did not finish starting within 180 s:\n${instance.logs()}`);
-    },
+    // /healthz/readiness answers before start-up has activated the workflows; this line comes after.
+    start: () => spawnRole('main', 'start', 'Editor is now accessible via'),
+    startWorker: () => spawnRole('worker', 'worker', 'n8n worker is now ready'),
     async stop() {
-      if (!child || child.exitCode !== null) return;
-      child.kill('SIGTERM');
-      const killed = setTimeout(() => child?.kill('SIGKILL'), 20_000);
-      await exited;
-      clearTimeout(killed);
+      // The worker first: it may be finishing a job the main process waits for.
+      await stopRole('worker');
+      await stopRole('main');
     },
-    logs: () => (existsSync(logFile) ? readFileSync(logFile, 'utf8') : ''),
+    logs,
     async dispose() {
       await instance.stop();
       rmSync(userFolder, { recursive: true, force: true });
