@@ -1,5 +1,5 @@
 import type { Parser } from './rows';
-import { parseApi, parseDelivery, parseVerify } from './rows';
+import { parseApi, parseDelivery, parseFlood, parseTenancy, parseVerify } from './rows';
 
 export interface PackageBench {
   /** The workspace whose `bench` script runs it. */
@@ -14,4 +14,6 @@ export const BENCHES: PackageBench[] = [
   { workspace: 'packages/shared-client', args: ['--json'], parse: parseVerify },
   { workspace: 'packages/mock-api', args: ['api', '--json'], parse: parseApi },
   { workspace: 'packages/mock-api', args: ['delivery', '--json'], parse: parseDelivery },
+  { workspace: 'packages/mock-api', args: ['tenancy', '--json'], parse: parseTenancy },
+  { workspace: 'packages/mock-api', args: ['flood', '--json'], parse: parseFlood },
 ];

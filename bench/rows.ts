@@ -131,3 +131,73 @@ export const parseDelivery: Parser = (stdout) => {
     })),
   ];
 };
+
+interface TargetsOutput {
+  targets: { name: string; value: number; target: string; pass: boolean }[];
+}
+
+/** The target rows every bench prints the same way. */
+function targetRows(benchmark: string, targets: TargetsOutput['targets']): Row[] {
+  return targets.map((t) => ({
+    benchmark,
+    measurement: `target ${t.name}`,
+    figure: String(t.value),
+    baseline: '',
+    ratio: null,
+    target: t.target,
+    pass: t.pass,
+  }));
+}
+
+interface TenancyOutput extends TargetsOutput {
+  settings: { seconds: number; rate: number };
+  results: { name: string; deliveries: number; p50: number; p99: number; max: number }[];
+}
+
+export const parseTenancy: Parser = (stdout) => {
+  const { settings, results, targets } = JSON.parse(stdout) as TenancyOutput;
+  if (!Array.isArray(results) || !Array.isArray(targets))
+    throw new Error('tenancy bench: no "results" or "targets" array in its JSON');
+  const benchmark = `noisy neighbour: client B at ${settings.rate} events/s for ${settings.seconds} s beside client A's 100 trickling subscriptions and replays`;
+  const alone = results[0];
+  return [
+    ...results.map((r) => ({
+      benchmark,
+      measurement: `${r.name}: state change → receipt`,
+      figure: `${r.deliveries} deliveries, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, max ${r.max.toFixed(1)} ms`,
+      baseline: r === alone ? '(is the baseline)' : 'client B alone, same run',
+      ratio: alone ? Number((alone.p99 / r.p99).toFixed(3)) : null,
+    })),
+    ...targetRows(benchmark, targets),
+  ];
+};
+
+interface FloodOutput extends TargetsOutput {
+  calls: number;
+  results: {
+    mode: string;
+    before: { p99: number };
+    during: { p50: number; p99: number; max: number };
+    idleRssMb: number;
+    peakRssMb: number;
+    queued: number;
+    statuses: Record<string, number>;
+  }[];
+}
+
+export const parseFlood: Parser = (stdout) => {
+  const { calls, results, targets } = JSON.parse(stdout) as FloodOutput;
+  if (!Array.isArray(results) || !Array.isArray(targets))
+    throw new Error('flood bench: no "results" or "targets" array in its JSON');
+  const benchmark = `replay flood: ${calls} replay calls by one client with 100 subscriptions over 2,000 events`;
+  return [
+    ...results.map((r) => ({
+      benchmark,
+      measurement: `${r.mode}: reads while the replays drain`,
+      figure: `answers ${JSON.stringify(r.statuses)}, ${fmt(r.queued)} jobs; RSS ${fmt(r.idleRssMb)} → ${fmt(r.peakRssMb)} MB; read p99 ${r.before.p99} → ${r.during.p99} ms`,
+      baseline: 'reads before the flood, same run',
+      ratio: Number((r.before.p99 / Math.max(1, r.during.p99)).toFixed(3)),
+    })),
+    ...targetRows(benchmark, targets),
+  ];
+};

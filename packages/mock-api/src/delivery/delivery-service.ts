@@ -59,6 +59,8 @@ export interface DeliveryServiceOptions {
   maxPendingPerClient?: number;
   /** Attempts started per turn of the event loop, so that draining a backlog leaves room for reads. */
   maxStartsPerTurn?: number;
+  /** Replayed deliveries started per second per API client: replays drain in the background. */
+  replaysPerSecond?: number;
 }
 
 export type DeliveryRepositories = Pick<Repositories, 'subscriptions' | 'deliveryAttempts' | 'deliveryQueue'>;
@@ -136,6 +138,7 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
     maxPendingPerSubscription: options.maxPendingPerSubscription,
     maxPendingPerClient: options.maxPendingPerClient,
     maxStartsPerTurn: options.maxStartsPerTurn,
+    replaysPerSecond: options.replaysPerSecond,
   });
   const enqueue = (sub: StoredSubscription, event: EventEnvelope, replay = false) =>
     outbox.enqueue(sub.id, event, { ownerId: sub.owner_id, replay });

@@ -13,6 +13,7 @@ const DeliveryOptionsCheck = z.looseObject({
   maxConcurrencyPerClient: positiveInt.optional(),
   maxPendingPerClient: positiveInt.optional(),
   maxStartsPerTurn: positiveInt.optional(),
+  replaysPerSecond: positiveInt.optional(),
   urlPolicy: z
     .looseObject({
       allowLoopback: z.boolean().optional(),

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type { EventEnvelope } from '@returns-pack/shared-client';
 import type { Clock } from '../domain/clock';
 import { Fifo } from '../storage/fifo';
@@ -40,6 +41,11 @@ export interface OutboxOptions {
    * polled for I/O, so a backlog draining at full speed never keeps API reads waiting long.
    */
   maxStartsPerTurn?: number;
+  /**
+   * Replayed deliveries a client may start per second (bursts up to as many): a replay is bulk
+   * background work, and draining one at full speed would take the CPU from everything else.
+   */
+  replaysPerSecond?: number;
 }
 
 export const OUTBOX_DEFAULTS = {
@@ -49,6 +55,7 @@ export const OUTBOX_DEFAULTS = {
   maxPendingPerSubscription: 10_000,
   maxPendingPerClient: 100_000,
   maxStartsPerTurn: 16,
+  replaysPerSecond: 500,
 };
 
 /** Attempts any client may start whatever the global bound: its floor under the others' load. */
@@ -81,6 +88,11 @@ interface ClientQueue {
   pending: number;
   /** In the outbox's round-robin, or waiting there for a global slot. */
   queued: boolean;
+  /** Replay starts this client may make now (a token bucket refilled in wall time). */
+  replayTokens: number;
+  replayRefilledAt: number;
+  /** Set while the client, out of replay tokens, sits out of the round-robin until its refill. */
+  refill?: NodeJS.Timeout | undefined;
 }
 
 /**
@@ -163,6 +175,7 @@ export class Outbox {
 
   /** Stops everything: for shutdown, when nobody will read the log any more. */
   cancelAll(): void {
+    for (const client of this.clients.values()) clearTimeout(client.refill);
     for (const id of [...this.subs.keys()]) this.cancel(id);
     if (this.nextTurn) clearImmediate(this.nextTurn);
     this.nextTurn = undefined;
@@ -186,7 +199,16 @@ export class Outbox {
     if (!sub) {
       let client = this.clients.get(ownerId);
       if (!client) {
-        client = { id: ownerId, subs: new Fifo(), subscriptions: 0, inFlight: 0, pending: 0, queued: false };
+        client = {
+          id: ownerId,
+          subs: new Fifo(),
+          subscriptions: 0,
+          inFlight: 0,
+          pending: 0,
+          queued: false,
+          replayTokens: this.limits.replaysPerSecond,
+          replayRefilledAt: performance.now(),
+        };
         this.clients.set(ownerId, client);
       }
       client.subscriptions++;
@@ -231,12 +253,19 @@ export class Outbox {
         this.waitingForSlot.push(client);
         continue;
       }
-      client.queued = false;
       const sub = client.subs.shift();
+      const lane = sub?.ready.peek();
+      if (sub && lane && this.queue.peek(lane.key)!.replay && !this.takeReplayToken(client)) {
+        // Out of replay tokens: the client sits out (queued, so nobody re-offers it) until the refill.
+        client.subs.push(sub);
+        this.parkUntilRefill(client);
+        continue;
+      }
+      client.queued = false;
       if (sub) {
         sub.runnable = false;
-        const lane = sub.ready.shift();
         if (lane) {
+          sub.ready.shift();
           this.readyLanes--;
           this.run(lane);
         }
@@ -296,6 +325,29 @@ export class Outbox {
     this.offerClient(client);
     this.pump();
     this.checkSettled();
+  }
+
+  private takeReplayToken(client: ClientQueue): boolean {
+    const now = performance.now();
+    const rate = this.limits.replaysPerSecond;
+    client.replayTokens = Math.min(
+      rate,
+      client.replayTokens + ((now - client.replayRefilledAt) * rate) / 1000,
+    );
+    client.replayRefilledAt = now;
+    if (client.replayTokens < 1) return false;
+    client.replayTokens--;
+    return true;
+  }
+
+  private parkUntilRefill(client: ClientQueue): void {
+    const waitMs = Math.max(1, ((1 - client.replayTokens) * 1000) / this.limits.replaysPerSecond);
+    client.refill = setTimeout(() => {
+      client.refill = undefined;
+      client.queued = false;
+      this.offerClient(client);
+      this.pump();
+    }, waitMs);
   }
 
   /** A client with no subscription left and nothing on the wire; a newer entry under its id stays. */

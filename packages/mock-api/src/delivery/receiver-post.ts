@@ -33,8 +33,10 @@ export function post(
   return new Promise((resolvePost, rejectPost) => {
     let settled = false;
     let abort: ((reason: Error) => void) | undefined;
-    const deadline = new DeadlineError(`deadline of ${deadlineMs} ms passed`);
+    // Made only when it passes: an Error captures a stack, too dear to build for every attempt.
+    let deadline: DeadlineError | undefined;
     const timer = setTimeout(() => {
+      deadline = new DeadlineError(`deadline of ${deadlineMs} ms passed`);
       reject(deadline);
       abort?.(deadline);
     }, deadlineMs);
@@ -65,7 +67,7 @@ export function post(
       {
         onRequestStart(controller) {
           abort = (reason) => controller.abort(reason);
-          if (settled) controller.abort(deadline);
+          if (deadline) controller.abort(deadline);
         },
         // An interim 1xx answer comes first and is overwritten by the final one.
         onResponseStart(_controller, code, answerHeaders) {
