@@ -82,7 +82,7 @@ export async function packPackage(destination: string): Promise<string> {
   return path.join(destination, packed!.filename);
 }
 
-type Role = 'main' | 'worker';
+type Role = 'main' | 'worker' | 'webhook';
 
 export interface N8nInstance {
   url: string;
@@ -93,6 +93,8 @@ export interface N8nInstance {
   start(): Promise<void>;
   /** `n8n worker` on the same database and user folder (queue mode only). */
   startWorker(): Promise<void>;
+  /** `n8n webhook`, a process that only serves production webhooks (queue mode only): its base URL. */
+  startWebhookProcess(): Promise<string>;
   stop(): Promise<void>;
   logs(role?: Role): string;
   dispose(): Promise<void>;
@@ -108,7 +110,7 @@ export interface N8nOptions {
 /** A headless n8n on a loopback port, with a throwaway user folder holding our package as a community node. */
 export async function createN8n(options: N8nOptions): Promise<N8nInstance> {
   const userFolder = mkdtempSync(path.join(tmpdir(), 'n8n-e2e-'));
-  const [port, workerPort] = await Promise.all([freePort(), freePort()]);
+  const [port, workerPort, webhookPort] = await Promise.all([freePort(), freePort(), freePort()]);
   const url = `http://127.0.0.1:${port}`;
   const env = childEnv({
     N8N_USER_FOLDER: userFolder,
@@ -150,9 +152,12 @@ export async function createN8n(options: N8nOptions): Promise<N8nInstance> {
   const logs = (role: Role = 'main') =>
     existsSync(logFile(role)) ? readFileSync(logFile(role), 'utf8') : '';
 
-  async function spawnRole(role: Role, command: string, readyLine: string): Promise<void> {
+  async function spawnRole(role: Role, command: string, readyLine: string, extra: NodeJS.ProcessEnv = {}) {
     const log = createWriteStream(logFile(role), { flags: 'a' });
-    const child = spawn(process.execPath, [N8N_BIN, command], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [N8N_BIN, command], {
+      env: { ...env, ...extra },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stdout!.pipe(log);
     child.stderr!.pipe(log);
     children.set(role, { child, exited: new Promise((resolve) => child.once('exit', () => resolve())) });
@@ -187,8 +192,15 @@ export async function createN8n(options: N8nOptions): Promise<N8nInstance> {
     // /healthz/readiness answers before start-up has activated the workflows; this line comes after.
     start: () => spawnRole('main', 'start', 'Editor is now accessible via'),
     startWorker: () => spawnRole('worker', 'worker', 'n8n worker is now ready'),
+    async startWebhookProcess() {
+      await spawnRole('webhook', 'webhook', 'Webhook listener waiting for requests', {
+        N8N_PORT: String(webhookPort),
+      });
+      return `http://127.0.0.1:${webhookPort}`;
+    },
     async stop() {
-      // The worker first: it may be finishing a job the main process waits for.
+      // Webhook process and worker first: the worker may be finishing a job main waits for.
+      await stopRole('webhook');
       await stopRole('worker');
       await stopRole('main');
     },

@@ -17,6 +17,8 @@ export interface Stack {
   api: ReturnsClient;
   n8n: N8nInstance;
   n8nApi: Awaited<ReturnType<typeof publicApi>>;
+  /** Queue mode: the base URL of the `n8n webhook` process, which serves production webhooks too. */
+  webhookProcessUrl?: string;
   /** Waits for something n8n does asynchronously; on time-out the error carries the n8n logs. */
   eventually<T>(what: string, probe: () => Promise<T | undefined>): Promise<T>;
   dispose(): Promise<void>;
@@ -30,8 +32,10 @@ export interface StackOptions {
   credentials?: unknown[];
   /** More environment for n8n (queue mode, PostgreSQL). */
   env?: NodeJS.ProcessEnv;
-  /** Also start an `n8n worker` (queue mode). */
+  /** Also start an `n8n worker` and an `n8n webhook` process (queue mode). */
   worker?: boolean;
+  /** The credential's signing secret for senders outside n8n (empty: none). */
+  webhookSecret?: string;
 }
 
 export async function startStack(options: StackOptions): Promise<Stack> {
@@ -54,23 +58,31 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const credentials = path.join(scratch, 'credentials.json');
     writeFileSync(
       credentials,
-      JSON.stringify([...credentialsFile(mock.url, client.api_key), ...(options.credentials ?? [])]),
+      JSON.stringify([
+        ...credentialsFile(mock.url, client.api_key, options.webhookSecret),
+        ...(options.credentials ?? []),
+      ]),
     );
     await n8n.cli('import:credentials', `--input=${credentials}`);
     await n8n.cli('import:workflow', `--input=${workflows}`);
     for (const { id } of options.workflows) await n8n.cli('update:workflow', `--id=${id}`, '--active=true');
     await n8n.start();
-    if (options.worker) await n8n.startWorker();
+    const webhookProcessUrl = options.worker
+      ? (await n8n.startWorker(), await n8n.startWebhookProcess())
+      : undefined;
     const started = n8n;
     const logs = () =>
       options.worker
-        ? `--- main\n${started.logs('main').slice(-2500)}\n--- worker\n${started.logs('worker').slice(-2500)}`
+        ? (['main', 'worker', 'webhook'] as const)
+            .map((role) => `--- ${role}\n${started.logs(role).slice(-2000)}`)
+            .join('\n')
         : started.logs();
     return {
       mock,
       api: createReturnsClient({ baseUrl: mock.url, apiKey: client.api_key }),
       n8n,
       n8nApi: await publicApi(n8n.url),
+      webhookProcessUrl,
       eventually: (what, probe) => eventually(what, probe, logs),
       dispose,
     };

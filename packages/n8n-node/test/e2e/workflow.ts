@@ -15,14 +15,15 @@ export const IDS = {
 };
 export const START_PATH = 'create-return';
 
-export function credentialsFile(baseUrl: string, apiKey: string) {
+/** Our credential; `webhookSecret` is the one for senders configured outside n8n (also accepted). */
+export function credentialsFile(baseUrl: string, apiKey: string, webhookSecret = '') {
   return [
     {
       id: IDS.credential,
       name: 'Returns Pack account',
       type: 'returnsPackApi',
       // Plain data: `n8n import:credentials` encrypts it with the instance's key.
-      data: { baseUrl, apiKey, webhookSecret: '' },
+      data: { baseUrl, apiKey, webhookSecret },
     },
   ];
 }
@@ -163,7 +164,8 @@ export function queueWorkflow() {
         position: [0, 0],
         webhookId: QUEUE_IDS.triggerWebhook,
         credentials,
-        parameters: { sender: 'returns_api', scheme: 'hmac-sha256', events: [QUEUE_EVENT] },
+        // JWT: the scheme whose nonces the trigger must remember across processes.
+        parameters: { sender: 'returns_api', scheme: 'jwt', events: [QUEUE_EVENT] },
       },
       {
         id: randomUUID(),
