@@ -120,15 +120,7 @@ export const parseDelivery: Parser = (stdout) => {
         ratio: null,
       },
     ]),
-    ...targets.map((t) => ({
-      benchmark,
-      measurement: `target ${t.name}`,
-      figure: String(t.value),
-      baseline: '',
-      ratio: null,
-      target: t.target,
-      pass: t.pass,
-    })),
+    ...targetRows(benchmark, targets),
   ];
 };
 
