@@ -118,4 +118,52 @@ describe('Outbox', () => {
     expect(outbox.pending()).toBe(0);
     await outbox.settled();
   });
+
+  it('holds a client to its share, and lets another client start although the global bound is reached', () => {
+    const { events, outbox, open } = setup({ maxConcurrency: 3, maxConcurrencyPerClient: 3 });
+    for (let i = 0; i < 6; i++) outbox.enqueue('wh_a', events.emit(`rma_a${i}`), { ownerId: 'cli_a' });
+    expect(open).toHaveLength(3);
+    outbox.enqueue('wh_b', events.emit('rma_b'), { ownerId: 'cli_b' });
+    expect(open.map((o) => o.job.ownerId)).toEqual(['cli_a', 'cli_a', 'cli_a', 'cli_b']);
+  });
+
+  it('takes clients in turn, whatever the number of subscriptions each has', async () => {
+    const { events, outbox, open } = setup({ maxConcurrency: 1, maxConcurrencyPerClient: 1 });
+    for (let i = 0; i < 6; i++) outbox.enqueue(`wh_a${i}`, events.emit(`rma_a${i}`), { ownerId: 'cli_a' });
+    outbox.enqueue('wh_b', events.emit('rma_b'), { ownerId: 'cli_b' });
+    outbox.enqueue('wh_c', events.emit('rma_c'), { ownerId: 'cli_c' });
+    // Each client is within its guaranteed floor, so the first turn starts one of each.
+    expect(open.map((o) => o.job.ownerId).sort()).toEqual(['cli_a', 'cli_b', 'cli_c']);
+    const order: string[] = [];
+    for (let n = 0; n < 20 && open.length > 0; n++) {
+      const next = open.shift()!;
+      order.push(next.job.ownerId);
+      next.finish(null);
+      await tick();
+    }
+    expect(order.slice(0, 3).sort()).toEqual(['cli_a', 'cli_b', 'cli_c']);
+    expect(order).toHaveLength(8);
+  });
+
+  it("refuses past the client's pending cap, over all its subscriptions, and says which cap", () => {
+    const overflowed: [string, string][] = [];
+    const { events, outbox } = setup({
+      maxPendingPerClient: 3,
+      overflow: (job, cap) => overflowed.push([job.subscriptionId, cap]),
+    });
+    for (let i = 0; i < 4; i++) outbox.enqueue(`wh_${i}`, events.emit('rma_a'), { ownerId: 'cli_a' });
+    outbox.enqueue('wh_other', events.emit('rma_a'), { ownerId: 'cli_b' });
+    expect(overflowed).toEqual([['wh_3', 'client']]);
+    expect(outbox.room('cli_a')).toBe(0);
+    expect(outbox.room('cli_b')).toBe(2);
+  });
+
+  it('carries the replay flag on the job, with the event itself', () => {
+    const { events, outbox, open } = setup();
+    const event = events.emit('rma_a');
+    outbox.enqueue('wh_1', event, { replay: true });
+    expect(open[0]!.job.event).toBe(event);
+    expect(open[0]!.job.replay).toBe(true);
+    expect(event.replay).toBe(false);
+  });
 });

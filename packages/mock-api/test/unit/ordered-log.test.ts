@@ -85,3 +85,17 @@ test('time bounds are binary searches: created_before starts the walk there, cre
   expect(visited).toBe(4);
   expect(log.between(100, 130).map((i) => i.n)).toEqual([10, 11, 12, 13]);
 });
+
+test('removed and trimmed entries leave their positions empty: pages skip them and cursors stay valid', () => {
+  const log = new OrderedLog<Item>((i) => i.at);
+  for (let n = 1; n <= 3000; n++) log.append({ n, at: n });
+  const first = log.page({ limit: 2 });
+  log.remove(2999);
+  expect(log.trimTo(2000)).toBe(999);
+  expect(log.size).toBe(2000);
+  expect(log.at(1)).toBeUndefined();
+  expect(log.at(1001)).toEqual({ n: 1001, at: 1001 });
+  const next = log.page({ limit: 3, cursor: first.next_cursor! });
+  expect(next.data.map((i) => i.n)).toEqual([2998, 2997, 2996]);
+  expect(log.page({ limit: 5000 }).data).toHaveLength(2000);
+});
