@@ -1,4 +1,10 @@
-import { EVENT_CATALOGUE, OPERATIONS, POLLING_EXCEPTIONS, TRIGGERS, triggerFields } from '@returns-pack/shared-client';
+import {
+  EVENT_CATALOGUE,
+  OPERATIONS,
+  POLLING_EXCEPTIONS,
+  TRIGGERS,
+  triggerFields,
+} from '@returns-pack/shared-client';
 import type { FieldSpec, OperationSpec, Platform, TriggerSpec } from '@returns-pack/shared-client';
 
 /**
