@@ -1,16 +1,14 @@
 /**
  * The REST-hook triggers as Zapier's backend runs them: `zapier build`'s zip unzipped into a clean
- * folder, its `zapierwrapper.js` loaded once in a process of its own (a warm Lambda container), and its
+ * folder, its `zapierwrapper.js` loaded in processes of their own (two warm Lambda containers), and its
  * `handler` called with the events Zapier sends for `performSubscribe`, `perform` (the mock's real signed
- * delivery, caught on 127.0.0.1, as the raw request) and `performUnsubscribe`. `zapier invoke` cannot run
- * hook triggers, hence this.
+ * delivery, caught on 127.0.0.1, as the raw request) and `performUnsubscribe`, with the RPC endpoint
+ * (`z.cache`) and the log endpoint Zapier's backend provides, both stood in for on 127.0.0.1.
+ * `zapier invoke` cannot run hook triggers, hence this.
  */
-import { fork } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
 import {
-  EVENT_CATALOGUE,
   createReturnsClient,
+  EVENT_CATALOGUE,
   generateWebhookSecret,
   signWebhook,
 } from '@returns-pack/shared-client';
@@ -22,7 +20,11 @@ import { rawRequestOf, startHookInbox } from '../helpers/zapier-hooks';
 import type { HookInbox, RawRequest } from '../helpers/zapier-hooks';
 import { hookTriggerKeys, stageBuild, zapierEnv } from './build-zip';
 import type { Staged } from './build-zip';
+import { startLambda } from './lambda';
+import type { Lambda } from './lambda';
 import { OPERATION_INPUTS, inputsFor } from './operation-inputs';
+import { startZapierBackend } from './zapier-backend';
+import type { ZapierBackend } from './zapier-backend';
 
 jest.setTimeout(60_000);
 
@@ -31,27 +33,12 @@ const HOOKS = hookTriggerKeys(App as never);
 
 let staged: Staged;
 let mock: MockServer;
-let lambda: ChildProcess;
 let inbox: HookInbox;
-const pending = new Map<number, { resolve: (r: unknown) => void; reject: (e: Error) => void }>();
-let nextId = 0;
-
-/** One invocation of the Lambda handler, with the event Zapier's backend would send. */
-function invokeHandler<T>(method: string, bundle: Record<string, unknown>): Promise<T> {
-  const id = ++nextId;
-  const event = { command: 'execute', method, bundle: { inputData: {}, meta: {}, ...bundle } };
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      pending.delete(id);
-      reject(new Error(`${method}: no answer from the handler within 20 s`));
-    }, 20_000);
-    pending.set(id, {
-      resolve: (r) => (clearTimeout(timer), resolve((r as { results: T }).results)),
-      reject: (e) => (clearTimeout(timer), reject(e)),
-    });
-    lambda.send({ id, event });
-  });
-}
+let backend: ZapierBackend;
+/** Two containers: Zapier runs each invocation in whichever it has warm. */
+let containers: Lambda[] = [];
+/** Every API key and subscription secret the tests handled: none may reach Zapier's log stream. */
+const secrets: string[] = [];
 
 function within<T>(ms: number, promise: Promise<T>, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -61,47 +48,22 @@ function within<T>(ms: number, promise: Promise<T>, what: string): Promise<T> {
   return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
-function startLambda(dir: string, env: NodeJS.ProcessEnv): Promise<ChildProcess> {
-  const child = fork(join(__dirname, 'lambda-host.cjs'), [], { cwd: dir, env, stdio: 'pipe' });
-  let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.on('message', (message: { id?: number; result?: unknown; error?: { message: string } }) => {
-    const waiter = message.id === undefined ? undefined : pending.get(message.id);
-    if (!waiter) return;
-    pending.delete(message.id!);
-    if (message.error) waiter.reject(new Error(message.error.message));
-    else waiter.resolve(message.result);
-  });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`the handler did not load within 20 s:\n${output}`)),
-      20_000,
-    );
-    child.once('message', () => (clearTimeout(timer), resolve(child)));
-    child.once(
-      'exit',
-      (code) => (clearTimeout(timer), reject(new Error(`the host exited (${code}):\n${output}`))),
-    );
-  });
-}
-
 beforeAll(async () => {
-  [staged, mock, inbox] = await Promise.all([
+  [staged, mock, inbox, backend] = await Promise.all([
     stageBuild(),
     startMockServer({ port: 0, host: '127.0.0.1' }),
     startHookInbox(),
+    startZapierBackend(),
   ]);
-  lambda = await startLambda(staged.dir, zapierEnv(staged.home));
+  for (let i = 0; i < 2; i += 1)
+    containers.push(await startLambda(staged.dir, zapierEnv(staged.home), backend));
 }, 300_000);
 
 afterAll(async () => {
-  if (lambda && lambda.exitCode === null) {
-    const exited = new Promise((resolve) => lambda.once('exit', resolve));
-    lambda.kill('SIGTERM');
-    await exited;
-  }
+  await Promise.all(containers.map((lambda) => lambda.stop()));
+  containers = [];
   await inbox?.close();
+  await backend?.close();
   await mock?.close();
   staged?.dispose();
 });
@@ -114,17 +76,20 @@ test('the build holds exactly the hook triggers the sources define, each with an
 describe.each(HOOKS)('hook trigger %s through the Lambda handler', (key) => {
   const operation = (fn: string) => `triggers.${key}.operation.${fn}`;
 
-  test('subscribe; a signed delivery fires once; a repeat or a forgery never; unsubscribe', async () => {
+  test('subscribe; a signed delivery fires once; a repeat (in the other container) or a forgery never; unsubscribe', async () => {
+    const [first, second] = containers as [Lambda, Lambda];
     // A connection (API client) of its own: the mock limits test deliveries per client.
     const client = await mock.createApiClient({ name: `zapier ${key}` });
     const authData = { api_key: client.api_key, base_url: mock.url };
+    secrets.push(client.api_key);
     const api = createReturnsClient({ baseUrl: mock.url, apiKey: client.api_key });
     const inputData = inputsFor('hooks', key).input({ id: '', external_reference: '', customer_email: '' });
-    const subscribeData = await invokeHandler<{ id: string }>(operation('performSubscribe'), {
+    const subscribeData = await first.invoke<{ id: string; secret: string }>(operation('performSubscribe'), {
       authData,
       targetUrl: inbox.url,
       inputData,
     });
+    secrets.push(subscribeData.secret);
     const subscription = await api.webhooks.get(subscribeData.id);
     expect(subscription).toMatchObject({
       url: inbox.url,
@@ -134,8 +99,8 @@ describe.each(HOOKS)('hook trigger %s through the Lambda handler', (key) => {
     const type = subscription.events[0] as EventType;
     expect(Object.keys(EVENT_CATALOGUE)).toContain(type);
 
-    const hook = (rawRequest: RawRequest) =>
-      invokeHandler<Array<{ id: string; type: string }>>(operation('perform'), {
+    const hook = (lambda: Lambda, rawRequest: RawRequest) =>
+      lambda.invoke<Array<{ id: string; type: string }>>(operation('perform'), {
         authData,
         targetUrl: inbox.url,
         inputData,
@@ -147,9 +112,11 @@ describe.each(HOOKS)('hook trigger %s through the Lambda handler', (key) => {
     // The mock's delivery pipeline sends a real, signed event of a subscribed type to the inbox.
     const { event } = await api.webhooks.test(subscription.id, { type });
     const delivery = await within(20_000, inbox.next(), `the ${type} delivery to the inbox`);
-    expect(await hook(delivery)).toEqual([expect.objectContaining({ id: event.id, type })]);
-    // Retried by the sender (same event, same bytes): the Zap does not run twice.
-    expect(await hook(delivery)).toEqual([]);
+    expect(await hook(first, delivery)).toEqual([expect.objectContaining({ id: event.id, type })]);
+    // Retried by the sender (same event, same bytes), run by another container: the Zap does not run
+    // twice, because the event id went into z.cache, which every container shares.
+    expect(await hook(second, delivery)).toEqual([]);
+    expect(backend.cacheKeys().filter((k) => k.includes(`:${subscription.id}:${event.id}`))).toHaveLength(1);
 
     // The same event signed with a secret that is not the subscription's: nothing fires.
     const forged = await signWebhook({
@@ -157,9 +124,9 @@ describe.each(HOOKS)('hook trigger %s through the Lambda handler', (key) => {
       secret: generateWebhookSecret(subscription.scheme),
       event: { ...event, id: `${event.id.slice(0, -1)}X` },
     });
-    expect(await hook(rawRequestOf(forged.headers, forged.body))).toEqual([]);
+    expect(await hook(second, rawRequestOf(forged.headers, forged.body))).toEqual([]);
 
-    await invokeHandler(operation('performUnsubscribe'), {
+    await second.invoke(operation('performUnsubscribe'), {
       authData,
       targetUrl: inbox.url,
       inputData,
@@ -167,4 +134,15 @@ describe.each(HOOKS)('hook trigger %s through the Lambda handler', (key) => {
     });
     expect((await api.webhooks.list()).data.map((s) => s.id)).not.toContain(subscription.id);
   });
+});
+
+test('the log stream Zapier keeps of every invocation used z.cache and carries no API key or secret', () => {
+  const logs = backend.logs();
+  // The HTTP calls are in it (the subscription's creation answered with its secret), ...
+  expect(logs).toMatch(/POST http:\/\/127\.0\.0\.1:\d+\/external\/v1\/webhooks/);
+  // ... and the repeats were recognised through the shared cache, not a container's memory.
+  expect(logs).toContain('Ignored a repeated delivery');
+  expect(logs).not.toContain('could not be reached');
+  expect(secrets.length).toBe(HOOKS.length * 2);
+  expect(secrets.filter((secret) => logs.includes(secret))).toEqual([]);
 });
