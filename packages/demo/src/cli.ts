@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { hostOption, integerOption, portOption } from '@returns-pack/mock-api/src/cli/options';
+import { hostOption, integerOption, portOption } from '@returns-pack/mock-api';
 
 export interface DemoOptions {
   port: number;

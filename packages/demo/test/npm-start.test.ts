@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Operation, TOUR_EVENTS, TourSummary } from '../src/report/summary';
+import { Operation, TOUR_TRIGGERS, TourSummary } from '../src/report/summary';
 
 // Starts npm, tsx, the mock and every connector from cold caches: seconds, not milliseconds.
 jest.setTimeout(180_000);
@@ -69,12 +69,14 @@ test('every platform × operation ran and succeeded, once', () => {
 test('every trigger saw each event the tour caused exactly once, verified', () => {
   const seen = summary.triggers.map((t) => [t.platform, t.event, Object.values(t.expected), t.failures]);
   const once = (rmas: number) => Array.from({ length: rmas }, () => 1);
+  // A trade return and an offline repair are created and both breach; only the return ships.
+  const caused = { 'return.created': 2, 'shipment.delivered': 1, 'return.processed': 1, 'rma.breach': 2 };
   const expected = summary.platforms.flatMap((p) =>
-    TOUR_EVENTS.map((event) => [
+    TOUR_TRIGGERS.map((trigger) => [
       p.id,
-      event,
-      // A trade return and an offline repair are created and both breach; only the return ships.
-      once(event === 'return.created' || event === 'rma.breach' ? 2 : 1),
+      trigger,
+      // New Event, with the four types chosen, sees every one of them.
+      once(trigger === 'new event' ? 6 : caused[trigger]),
       [],
     ]),
   );

@@ -59,6 +59,7 @@ test('a failed step is recorded with its cause, the steps that need it are not r
     'subscribe shipment.delivered': 'ok',
     'subscribe return.processed': 'ok',
     'subscribe rma.breach': 'ok',
+    'subscribe new event': 'ok',
     'create trade return': 'customer.email: Invalid email address',
     'create offline repair': 'ok',
     'ship trade return': 'not run: create trade return failed',
@@ -69,6 +70,9 @@ test('a failed step is recorded with its cause, the steps that need it are not r
     'trigger shipment.delivered': 'nothing to expect: every step that causes shipment.delivered failed',
     'trigger return.processed': 'nothing to expect: every step that causes return.processed failed',
     'trigger rma.breach': expect.stringMatching(/^no rma\.breach for rma_\w+$/),
+    'trigger new event': expect.stringMatching(
+      /^no return\.created for rma_\w+; no rma\.breach for rma_\w+$/,
+    ),
     'unsubscribe triggers': 'ok',
   });
   // Live progress saw every step as it ended, in order.
@@ -78,6 +82,13 @@ test('a failed step is recorded with its cause, the steps that need it are not r
     ['shipment.delivered', false],
     ['return.processed', false],
     ['rma.breach', false],
+    ['new event', false],
   ]);
-  expect(unsubscribed).toEqual(['return.created', 'shipment.delivered', 'return.processed', 'rma.breach']);
+  expect(unsubscribed).toEqual([
+    'return.created',
+    'shipment.delivered',
+    'return.processed',
+    'rma.breach',
+    'new event',
+  ]);
 });

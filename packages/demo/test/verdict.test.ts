@@ -90,3 +90,21 @@ test('with nothing caused (every creation failed) the trigger cannot pass', () =
   const verdict = judgeTrigger('zapier', 'rma.breach', handle([]), new Causes().of('rma.breach'));
   expect(verdict.step.error).toBe('nothing to expect: every step that causes rma.breach failed');
 });
+
+test('New Event must see every caused event once, whatever its type', () => {
+  const all = new Causes();
+  all.add('return.created', 'rma_a', 100);
+  all.add('rma.breach', 'rma_a', 300);
+  const verdict = judgeTrigger(
+    'pipedream',
+    'new event',
+    handle([arrival('return.created', 'rma_a', 110), arrival('shipment.delivered', 'rma_a', 200)]),
+    all.of('new event'),
+  );
+  expect(verdict.report).toMatchObject({
+    ok: false,
+    expected: { 'return.created rma_a': 1, 'rma.breach rma_a': 0 },
+    others: 1,
+  });
+  expect(verdict.step).toMatchObject({ operation: 'trigger new event', error: 'no rma.breach for rma_a' });
+});

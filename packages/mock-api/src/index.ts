@@ -21,3 +21,5 @@ export { buildOpenApiDocument } from './http/openapi';
 export { ROUTES } from './http/routes';
 export { defineRoute } from './http/route';
 export type { RouteSpec, AnyRouteSpec, RouteContext, AuthMode } from './http/route';
+/** The CLI's `--port`/`--host` options, for other commands that start the mock (`npm start`). */
+export { hostOption, integerOption, portOption } from './cli/options';

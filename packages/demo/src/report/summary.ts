@@ -18,12 +18,21 @@ export const TourEvent = EventType.extract([
 export type TourEvent = z.infer<typeof TourEvent>;
 export const TOUR_EVENTS = TourEvent.options;
 
+/**
+ * The triggers the tour subscribes: one per tour event, and New Event with those four types chosen,
+ * which must see every event the tour causes, each once.
+ */
+export const TourTrigger = z.enum([...TOUR_EVENTS, 'new event']);
+export type TourTrigger = z.infer<typeof TourTrigger>;
+export const TOUR_TRIGGERS = TourTrigger.options;
+
 /** The rows of the final table, the same for every platform. */
 export const Operation = z.enum([
   'subscribe return.created',
   'subscribe shipment.delivered',
   'subscribe return.processed',
   'subscribe rma.breach',
+  'subscribe new event',
   'create trade return',
   'create offline repair',
   'ship trade return',
@@ -34,6 +43,7 @@ export const Operation = z.enum([
   'trigger shipment.delivered',
   'trigger return.processed',
   'trigger rma.breach',
+  'trigger new event',
   'unsubscribe triggers',
 ]);
 export type Operation = z.infer<typeof Operation>;
@@ -51,11 +61,14 @@ export type StepResult = z.infer<typeof StepResult>;
 
 export const TriggerReport = z.object({
   platform: PlatformId,
-  event: TourEvent,
+  event: TourTrigger,
   /** The connector's own name for it. */
   trigger: z.string(),
   scheme: SignatureScheme,
-  /** Each RMA of this platform's tour that must cause the event → how many times the trigger fired for it. */
+  /**
+   * Each RMA of this platform's tour that must cause the event → how many times the trigger fired
+   * for it; for New Event, each `<event> <RMA>` the tour caused.
+   */
   expected: z.record(z.string(), z.number().int()),
   /** Verified events about other RMAs (seeded ones breaching, a Pipedream source's first sample batch). */
   others: z.number().int(),

@@ -1,7 +1,7 @@
 import { OFFLINE_REPAIR_FLOW, Rma, TRADE_RETURN_FLOW } from '@returns-pack/shared-client';
 import type { ReturnsClient, RmaStatus } from '@returns-pack/shared-client';
-import { TOUR_EVENTS } from '../report/summary';
-import type { Operation, TourEvent, TriggerReport } from '../report/summary';
+import { TOUR_TRIGGERS } from '../report/summary';
+import type { Operation, TourEvent, TourTrigger, TriggerReport } from '../report/summary';
 import type { AdminApi } from './admin';
 import { causeOf } from './cause';
 import { offlineRepairOrder, tradeReturnOrder } from './orders';
@@ -19,7 +19,7 @@ export interface TourContext {
 }
 
 /**
- * One platform's tour: subscribe its four triggers, create a trade return and an offline repair
+ * One platform's tour: subscribe its four triggers and New Event, create a trade return and an offline repair
  * through its actions, move them along on the merchant's side and past their SLA on the test clock,
  * then check that each trigger fired exactly once per event the tour caused, and unsubscribe.
  */
@@ -28,15 +28,15 @@ export async function tourPlatform(connector: Connector, ctx: TourContext): Prom
   const platform = connector.id;
   const causes = new Causes();
 
-  const triggers = new Map<TourEvent, TriggerHandle>();
-  for (const event of TOUR_EVENTS) {
+  const triggers = new Map<TourTrigger, TriggerHandle>();
+  for (const trigger of TOUR_TRIGGERS) {
     const subscribed = await recorder.step(
       platform,
-      `subscribe ${event}`,
-      () => connector.subscribe(event),
+      `subscribe ${trigger}`,
+      () => connector.subscribe(trigger),
       (handle) => `${handle.name}, signed ${handle.scheme}`,
     );
-    if (subscribed) triggers.set(event, subscribed);
+    if (subscribed) triggers.set(trigger, subscribed);
   }
 
   /** A step that changes RMAs, each making `event` due from its trigger once it succeeded. */
@@ -95,13 +95,13 @@ export async function tourPlatform(connector: Connector, ctx: TourContext): Prom
     (error: unknown) => causeOf(error),
   );
   const reports: TriggerReport[] = [];
-  for (const event of TOUR_EVENTS) {
-    const handle = triggers.get(event);
+  for (const trigger of TOUR_TRIGGERS) {
+    const handle = triggers.get(trigger);
     if (!handle) {
-      recorder.skip(platform, `trigger ${event}`, `subscribe ${event}`);
+      recorder.skip(platform, `trigger ${trigger}`, `subscribe ${trigger}`);
       continue;
     }
-    const verdict = judgeTrigger(platform, event, handle, causes.of(event), unsettled);
+    const verdict = judgeTrigger(platform, trigger, handle, causes.of(trigger), unsettled);
     recorder.add(verdict.step);
     reports.push(verdict.report);
   }

@@ -4,7 +4,7 @@ import type {
   EventEnvelope,
   SignatureScheme,
 } from '@returns-pack/shared-client';
-import type { PlatformId, TourEvent } from '../report/summary';
+import type { PlatformId, TourTrigger } from '../report/summary';
 
 /** What a connector is connected with, as its credential form would hold it. */
 export interface Connection {
@@ -41,5 +41,6 @@ export interface Connector {
   /** What the connector's create action returned (checked against the contract by the tour). */
   createTradeReturn(body: CreateTradeReturnBody): Promise<unknown>;
   createOfflineRepair(body: CreateOfflineRepairBody): Promise<unknown>;
-  subscribe(event: TourEvent): Promise<TriggerHandle>;
+  /** `new event`: the platform's New Event trigger with the four tour events chosen. */
+  subscribe(trigger: TourTrigger): Promise<TriggerHandle>;
 }

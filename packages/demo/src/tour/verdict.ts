@@ -1,4 +1,5 @@
-import type { PlatformId, StepResult, TourEvent, TriggerReport } from '../report/summary';
+import type { EventEnvelope } from '@returns-pack/shared-client';
+import type { PlatformId, StepResult, TourEvent, TourTrigger, TriggerReport } from '../report/summary';
 import type { TriggerHandle } from './types';
 
 /** For each event, the RMAs of this platform's tour that must cause it, and when the causing step began. */
@@ -11,10 +12,29 @@ export class Causes {
     this.byEvent.set(event, rmas);
   }
 
-  of(event: TourEvent): ReadonlyMap<string, number> {
-    return this.byEvent.get(event) ?? new Map();
+  /**
+   * What `trigger` must fire for: the RMAs of its event, or for New Event every caused event as
+   * `<event> <RMA>` (the key `expectedKey` gives an arrival).
+   */
+  of(trigger: TourTrigger): ReadonlyMap<string, number> {
+    if (trigger !== 'new event') return this.byEvent.get(trigger) ?? new Map();
+    return new Map(
+      [...this.byEvent].flatMap(([event, rmas]) =>
+        [...rmas].map(([id, at]) => [`${event} ${id}`, at] as const),
+      ),
+    );
   }
 }
+
+/** Which expected entry an arrival counts for, under `trigger`; undefined when none. */
+function expectedKey(trigger: TourTrigger, event: EventEnvelope): string | undefined {
+  if (trigger === 'new event') return `${event.type} ${event.subject.id}`;
+  return event.type === trigger ? event.subject.id : undefined;
+}
+
+/** `return.created rma_a` → `return.created for rma_a`; under a single-event trigger the key is the RMA. */
+const describeKey = (trigger: TourTrigger, key: string) =>
+  trigger === 'new event' ? key.replace(' ', ' for ') : `${trigger} for ${key}`;
 
 export interface TriggerVerdict {
   report: TriggerReport;
@@ -28,25 +48,25 @@ export interface TriggerVerdict {
  */
 export function judgeTrigger(
   platform: PlatformId,
-  event: TourEvent,
+  trigger: TourTrigger,
   handle: TriggerHandle,
   causes: ReadonlyMap<string, number>,
   unsettled?: string,
 ): TriggerVerdict {
-  const ours = handle.received.filter((r) => r.event.type === event && causes.has(r.event.subject.id));
-  const expected = Object.fromEntries([...causes.keys()].map((id) => [id, 0]));
+  const ours = handle.received.filter((r) => causes.has(expectedKey(trigger, r.event) ?? ''));
+  const expected = Object.fromEntries([...causes.keys()].map((key) => [key, 0]));
   let slowest = 0;
   for (const { event: envelope, at } of ours) {
-    const id = envelope.subject.id;
-    if (expected[id] === 0) slowest = Math.max(slowest, at - causes.get(id)!);
-    expected[id] = (expected[id] ?? 0) + 1;
+    const key = expectedKey(trigger, envelope)!;
+    if (expected[key] === 0) slowest = Math.max(slowest, at - causes.get(key)!);
+    expected[key] = (expected[key] ?? 0) + 1;
   }
   const problems = [
-    ...(causes.size === 0 ? [`nothing to expect: every step that causes ${event} failed`] : []),
+    ...(causes.size === 0 ? [`nothing to expect: every step that causes ${trigger} failed`] : []),
     ...Object.entries(expected)
       .filter(([, count]) => count !== 1)
-      .map(([id, count]) =>
-        count === 0 ? `no ${event} for ${id}` : `${event} for ${id} fired ${count} times`,
+      .map(([key, count]) =>
+        count === 0 ? `no ${describeKey(trigger, key)}` : `${describeKey(trigger, key)} fired ${count} times`,
       ),
     ...handle.failures(),
     ...(unsettled && Object.values(expected).includes(0) ? [unsettled] : []),
@@ -55,7 +75,7 @@ export function judgeTrigger(
   const ok = problems.length === 0;
   const report: TriggerReport = {
     platform,
-    event,
+    event: trigger,
     trigger: handle.name,
     scheme: handle.scheme,
     expected,
@@ -66,7 +86,7 @@ export function judgeTrigger(
   const ids = Object.keys(expected).join(', ');
   const step: StepResult = {
     platform,
-    operation: `trigger ${event}`,
+    operation: `trigger ${trigger}`,
     ok,
     ms: Math.round(slowest * 10) / 10,
     detail:

@@ -9,7 +9,8 @@ import type {
 import type { IDataObject, INodeType } from 'n8n-workflow';
 import { deliver, execute, lifecycle, ReturnsPack, ReturnsPackTrigger } from 'n8n-nodes-returns-pack/harness';
 import type { TriggerOptions } from 'n8n-nodes-returns-pack/harness';
-import type { TourEvent } from '../../report/summary';
+import { TOUR_EVENTS } from '../../report/summary';
+import type { TourTrigger } from '../../report/summary';
 import { startHookCatcher } from '../hook-catcher';
 import type { Connection, Connector, Received, TriggerHandle } from '../types';
 
@@ -18,11 +19,12 @@ import type { Connection, Connector, Received, TriggerHandle } from '../types';
  * advances the mock's clock by weeks, and a receiver on wall time rightly refuses a Standard
  * Webhooks or JWT delivery stamped in its future.
  */
-const SCHEMES: Record<TourEvent, SignatureScheme> = {
+const SCHEMES: Record<TourTrigger, SignatureScheme> = {
   'return.created': 'hmac-sha256',
   'shipment.delivered': 'bearer',
   'return.processed': 'hmac-sha256',
   'rma.breach': 'hmac-sha256',
+  'new event': 'hmac-sha256',
 };
 
 export function n8nConnector(connection: Connection): Connector {
@@ -43,7 +45,7 @@ export function n8nConnector(connection: Connection): Connector {
       '(packages/n8n-node/harness), not a real n8n; the real-n8n test is `npm run test:e2e -w packages/n8n-node`',
     createTradeReturn: (body) => run(tradeReturnParameters(body)),
     createOfflineRepair: (body) => run(offlineRepairParameters(body)),
-    subscribe: (event) => subscribe(trigger, credentials, event),
+    subscribe: (tourTrigger) => subscribe(trigger, credentials, tourTrigger),
   };
 }
 
@@ -85,20 +87,24 @@ function offlineRepairParameters(body: CreateOfflineRepairBody): IDataObject {
 
 /** A Returns Pack Trigger in an activated workflow: checkExists/create, then webhook() per delivery. */
 async function subscribe(
-  trigger: INodeType,
+  node: INodeType,
   credentials: TriggerOptions['credentials'],
-  event: TourEvent,
+  trigger: TourTrigger,
 ): Promise<TriggerHandle> {
   const received: Received[] = [];
   const failures: string[] = [];
   const options: TriggerOptions = {
     credentials,
-    parameters: { sender: 'returns_api', events: [event], scheme: SCHEMES[event] },
+    parameters: {
+      sender: 'returns_api',
+      events: trigger === 'new event' ? [...TOUR_EVENTS] : [trigger],
+      scheme: SCHEMES[trigger],
+    },
     // n8n keeps the subscription's id and secret in the workflow's static data.
     staticData: {},
   };
   const catcher = await startHookCatcher(`/webhook/${randomUUID()}/webhook`, async (request) => {
-    const answer = await deliver(trigger, options, { headers: request.headers, body: request.body });
+    const answer = await deliver(node, options, { headers: request.headers, body: request.body });
     const at = performance.now();
     received.push(...answer.emitted.map((item) => ({ event: item.json as unknown as EventEnvelope, at })));
     if (answer.status >= 400) failures.push(`answered ${answer.status}: ${JSON.stringify(answer.body)}`);
@@ -106,19 +112,19 @@ async function subscribe(
   });
   options.webhookUrl = catcher.url;
   try {
-    if (!(await lifecycle(trigger, options, 'checkExists'))) await lifecycle(trigger, options, 'create');
+    if (!(await lifecycle(node, options, 'checkExists'))) await lifecycle(node, options, 'create');
   } catch (error) {
     await catcher.close();
     throw error;
   }
   return {
-    name: `Returns Pack Trigger (${EVENT_CATALOGUE[event].label})`,
-    scheme: SCHEMES[event],
+    name: `Returns Pack Trigger (${trigger === 'new event' ? 'the tour’s four events' : EVENT_CATALOGUE[trigger].label})`,
+    scheme: SCHEMES[trigger],
     received,
     failures: () => failures,
     unsubscribe: async () => {
       try {
-        await lifecycle(trigger, options, 'delete');
+        await lifecycle(node, options, 'delete');
       } finally {
         await catcher.close();
       }

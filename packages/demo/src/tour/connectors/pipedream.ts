@@ -6,13 +6,18 @@ import type {
 } from '@returns-pack/shared-client';
 import { deploySource, loadComponent, runAction } from '@returns-pack/pipedream/harness';
 import type { Auth, DeployedSource } from '@returns-pack/pipedream/harness';
-import type { TourEvent } from '../../report/summary';
+import { TOUR_EVENTS } from '../../report/summary';
+import type { TourTrigger } from '../../report/summary';
 import type { Connection, Connector, Received, TriggerHandle } from '../types';
 
-/** The instant (webhook) source of the catalogue trigger for one event, by its path in the package. */
-function instantSourceFor(event: TourEvent): string {
-  const trigger = TRIGGERS.find((t) => t.events !== 'chosen' && t.events.includes(event));
-  if (!trigger) throw new Error(`no catalogue trigger fires on ${event}`);
+/** The instant (webhook) source of the catalogue trigger for one tour trigger, by its path in the package. */
+function instantSourceFor(tourTrigger: TourTrigger): string {
+  const trigger = TRIGGERS.find((t) =>
+    tourTrigger === 'new event'
+      ? t.events === 'chosen'
+      : t.events !== 'chosen' && t.events.includes(tourTrigger),
+  );
+  if (!trigger) throw new Error(`no catalogue trigger for ${tourTrigger}`);
   const folder = `${trigger.key.replaceAll('_', '-')}-instant`;
   return `sources/${folder}/${folder}.mjs`;
 }
@@ -32,7 +37,13 @@ export function pipedreamConnector(connection: Connection): Connector {
       act('actions/create-trade-return/create-trade-return.mjs', props(tradeReturnForm(body))),
     createOfflineRepair: (body) =>
       act('actions/create-offline-repair/create-offline-repair.mjs', props(offlineRepairForm(body))),
-    subscribe: async (event) => watch(await deploySource(loadComponent(instantSourceFor(event)), { auth })),
+    subscribe: async (trigger) =>
+      watch(
+        await deploySource(loadComponent(instantSourceFor(trigger)), {
+          auth,
+          props: trigger === 'new event' ? { eventTypes: [...TOUR_EVENTS] } : {},
+        }),
+      ),
   };
 }
 

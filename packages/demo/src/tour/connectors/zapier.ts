@@ -3,18 +3,23 @@ import { SignatureScheme } from '@returns-pack/shared-client';
 import type { CreateTradeReturnBody, EventEnvelope } from '@returns-pack/shared-client';
 import { appRunner, definition, operationOf, rawRequestOf } from '@returns-pack/zapier/harness';
 import type { Run } from '@returns-pack/zapier/harness';
-import type { TourEvent } from '../../report/summary';
+import { TOUR_EVENTS } from '../../report/summary';
+import type { TourTrigger } from '../../report/summary';
 import { causeOf } from '../cause';
 import { startHookCatcher } from '../hook-catcher';
 import type { Connection, Connector, Received, TriggerHandle } from '../types';
 
-/** The app's instant triggers for the tour's events. */
-const TRIGGER_KEYS: Record<TourEvent, string> = {
+/** The app's instant triggers for the tour's triggers. */
+const TRIGGER_KEYS: Record<TourTrigger, string> = {
   'return.created': 'new_return',
   'shipment.delivered': 'shipment_delivered',
   'return.processed': 'return_processed',
   'rma.breach': 'rma_breach',
+  'new event': 'new_event',
 };
+
+/** What the user picks in the Zap editor: New Event's Event Types. */
+const inputFor = (trigger: TourTrigger) => (trigger === 'new event' ? { event_types: [...TOUR_EVENTS] } : {});
 
 type AuthData = { api_key: string; base_url: string };
 
@@ -34,7 +39,7 @@ export function zapierConnector(connection: Connection): Connector {
       }),
     createOfflineRepair: (body) =>
       run(operationOf('creates', 'create_offline_repair').perform, { authData, inputData: { ...body } }),
-    subscribe: (event) => subscribe(run, authData, TRIGGER_KEYS[event]),
+    subscribe: (trigger) => subscribe(run, authData, TRIGGER_KEYS[trigger], inputFor(trigger)),
   };
 }
 
@@ -55,7 +60,12 @@ function tradeReturnInput(body: CreateTradeReturnBody): Record<string, unknown> 
 }
 
 /** A REST hook as a Zap turned on: performSubscribe with Zapier's target URL, perform per delivery. */
-async function subscribe(run: Run, authData: AuthData, key: string): Promise<TriggerHandle> {
+async function subscribe(
+  run: Run,
+  authData: AuthData,
+  key: string,
+  inputData: Record<string, unknown>,
+): Promise<TriggerHandle> {
   const operation = operationOf('triggers', key);
   const received: Received[] = [];
   const failures: string[] = [];
@@ -63,7 +73,12 @@ async function subscribe(run: Run, authData: AuthData, key: string): Promise<Tri
   const catcher = await startHookCatcher(`/hooks/catch/tour/${key}/`, async (request) => {
     try {
       const rawRequest = rawRequestOf(request.headers, request.body.toString('utf8'));
-      const events = await run<EventEnvelope[]>(operation.perform, { authData, subscribeData, rawRequest });
+      const events = await run<EventEnvelope[]>(operation.perform, {
+        authData,
+        inputData,
+        subscribeData,
+        rawRequest,
+      });
       const at = performance.now();
       received.push(...events.map((event) => ({ event, at })));
       // The subscription carries this trigger's event only, so an empty answer is a delivery the
@@ -78,7 +93,7 @@ async function subscribe(run: Run, authData: AuthData, key: string): Promise<Tri
     return { status: 200, body: { status: 'success' } };
   });
   try {
-    subscribeData = await run(operation.performSubscribe!, { authData, targetUrl: catcher.url });
+    subscribeData = await run(operation.performSubscribe!, { authData, inputData, targetUrl: catcher.url });
   } catch (error) {
     await catcher.close();
     throw error;
@@ -90,7 +105,7 @@ async function subscribe(run: Run, authData: AuthData, key: string): Promise<Tri
     failures: () => failures,
     unsubscribe: async () => {
       try {
-        await run(operation.performUnsubscribe!, { authData, subscribeData });
+        await run(operation.performUnsubscribe!, { authData, inputData, subscribeData });
       } finally {
         await catcher.close();
       }
