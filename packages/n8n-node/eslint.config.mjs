@@ -3,4 +3,7 @@
 // scripts are not shipped: they lint with the repository's rules (eslint.tests.config.mjs).
 import { config } from '@n8n/node-cli/eslint';
 
-export default [{ ignores: ['test/**', 'harness/**', 'scripts/**', 'examples/**', 'jest.config.js'] }, ...config];
+export default [
+  { ignores: ['test/**', 'harness/**', 'scripts/**', 'examples/**', 'jest.config.js'] },
+  ...config,
+];
