@@ -1,5 +1,6 @@
 import {
   NEW_EVENT_TRIGGER,
+  createMemoryReplayStore,
   TRIGGERS,
   memorySeenEvents,
   readTriggerSettings,
@@ -12,6 +13,8 @@ import { NOW_MS, SCHEMES, SECRETS } from '../webhooks/helpers';
 
 const newReturn = TRIGGERS.find((t) => t.key === 'new_return')!;
 const now = () => NOW_MS;
+/** What every trigger hands the receive path; a fresh nonce store each time. */
+const stores = (extra = {}) => ({ replayStore: createMemoryReplayStore(), now, ...extra });
 
 async function delivery(scheme: SignatureScheme, type = 'return.created' as const, id?: string) {
   const event = { ...sampleEvent(type), ...(id ? { id } : {}) };
@@ -22,10 +25,10 @@ async function delivery(scheme: SignatureScheme, type = 'return.created' as cons
 describe('receiveDelivery: the one receive path of every trigger', () => {
   it.each(SCHEMES)('accepts a %s delivery from the Returns API, once', async (scheme) => {
     const settings = readTriggerSettings(newReturn, { sender: 'returns_api', scheme });
-    const stores = { seen: memorySeenEvents(), now };
-    const first = await receiveDelivery(await delivery(scheme), settings, [SECRETS[scheme]], stores);
+    const kept = stores({ seen: memorySeenEvents() });
+    const first = await receiveDelivery(await delivery(scheme), settings, [SECRETS[scheme]], kept);
     expect(first).toMatchObject({ outcome: 'accepted', status: 200, event: { type: 'return.created' } });
-    const again = await receiveDelivery(await delivery(scheme), settings, [SECRETS[scheme]], stores);
+    const again = await receiveDelivery(await delivery(scheme), settings, [SECRETS[scheme]], kept);
     expect(again).toMatchObject({ outcome: 'ignored', reason: 'duplicate' });
   });
 
@@ -41,7 +44,7 @@ describe('receiveDelivery: the one receive path of every trigger', () => {
       { headers: forged.headers, rawBody: forged.body },
       settings,
       [SECRETS[scheme]],
-      { now },
+      stores(),
     );
     expect(receipt.outcome).toBe('refused');
     expect(receipt.status).toBeGreaterThanOrEqual(400);
@@ -49,7 +52,7 @@ describe('receiveDelivery: the one receive path of every trigger', () => {
 
   it('fails closed without a secret', async () => {
     const settings = readTriggerSettings(newReturn, {});
-    const receipt = await receiveDelivery(await delivery('hmac-sha256'), settings, ['', undefined], { now });
+    const receipt = await receiveDelivery(await delivery('hmac-sha256'), settings, ['', undefined], stores());
     expect(receipt).toMatchObject({ outcome: 'refused', status: 401, reason: 'missing_secret' });
   });
 
@@ -59,7 +62,7 @@ describe('receiveDelivery: the one receive path of every trigger', () => {
       await delivery('hmac-sha256', 'rma.breach' as never),
       settings,
       [SECRETS['hmac-sha256']],
-      { now },
+      stores(),
     );
     expect(receipt).toMatchObject({ outcome: 'ignored', status: 200, reason: 'other_event_type' });
   });
@@ -69,9 +72,9 @@ describe('receiveDelivery: the one receive path of every trigger', () => {
     const secrets = [SECRETS['hmac-sha256']];
     const all = readTriggerSettings(NEW_EVENT_TRIGGER, { event_types: [] });
     expect(all.events).toEqual(['*']);
-    expect((await receiveDelivery(breach, all, secrets, { now })).outcome).toBe('accepted');
+    expect((await receiveDelivery(breach, all, secrets, stores())).outcome).toBe('accepted');
     const some = readTriggerSettings(NEW_EVENT_TRIGGER, { event_types: ['return.created'] });
-    expect((await receiveDelivery(breach, some, secrets, { now })).outcome).toBe('ignored');
+    expect((await receiveDelivery(breach, some, secrets, stores())).outcome).toBe('ignored');
   });
 });
 

@@ -12,8 +12,12 @@ export interface Delivery {
 
 /** What a trigger keeps between deliveries, for as long as its platform keeps anything. */
 export interface ReceiveStores {
-  /** JWT nonces (the `jwt` scheme): a captured delivery is refused the second time. */
-  replayStore?: AnyReplayStore;
+  /**
+   * JWT nonces (the `jwt` scheme): a captured delivery is refused the second time. Required, so no
+   * trigger falls back by omission to a store of one process (useless where a platform runs
+   * deliveries in several, as n8n's queue mode and Zapier's workers do).
+   */
+  replayStore: AnyReplayStore;
   /** Event ids already emitted: a retried or replayed delivery starts nothing the second time. */
   seen?: SeenEvents;
   now?: () => number;
@@ -34,7 +38,7 @@ export async function receiveDelivery(
   delivery: Delivery,
   settings: TriggerSettings,
   secrets: readonly (string | undefined | null)[],
-  stores: ReceiveStores = {},
+  stores: ReceiveStores,
 ): Promise<Receipt> {
   const usable = secrets.filter((s): s is string => typeof s === 'string' && s !== '');
   if (usable.length === 0) {
