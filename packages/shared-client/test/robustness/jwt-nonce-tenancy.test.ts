@@ -29,7 +29,8 @@ describe('JWT nonces share one process-wide store keyed by the nonce alone', () 
     const refused = await refusal(verifyAs(SECRET_B, await delivery(SECRET_B)));
     expect([refused.reason, refused.status]).toEqual(['store_unavailable', 503]);
     await expect(verifyAs(SECRET_A, await delivery(SECRET_A))).resolves.toEqual(event);
-  });
+    // 10,000 signings and verifications take seconds on a busy 2-core machine: a budget, not a measure.
+  }, 120_000);
 
   test("a token signed with one tenant's secret carrying another tenant's nonce does not burn that tenant's delivery", async () => {
     const replayStore = createMemoryReplayStore();
