@@ -20,5 +20,5 @@ module.exports = (packageDir) => ({
     '^@returns-pack/shared-client/runtime$': '<rootDir>/../shared-client/src/runtime.ts',
     '^@returns-pack/mock-api$': '<rootDir>/../mock-api/src/index.ts',
   },
-  testTimeout: 30000,
+  setupFilesAfterEnv: [path.join(__dirname, 'jest.timeout.js')],
 });
