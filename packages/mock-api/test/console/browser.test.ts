@@ -116,11 +116,10 @@ test('generate a key, use it, watch its deliveries, resend and replay, revoke it
   await subRow.waitFor();
   expect(await subRow.textContent()).toMatch(/All events.*hmac-sha256.*None \(one attempt\)/);
   await subRow.getByRole('button', { name: /Replay/ }).click();
-  expect(
-    await page
-      .getByLabel('Subscription', { exact: true })
-      .evaluate((el) => el === el.ownerDocument.activeElement),
-  ).toBe(true);
+  // The form takes focus once it has rendered, a frame after the click: wait for that, then check it.
+  const subscriptionField = await page.getByLabel('Subscription', { exact: true }).elementHandle();
+  await page.waitForFunction((el) => el === el?.ownerDocument.activeElement, subscriptionField);
+  expect(await subscriptionField!.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
   await page.getByRole('button', { name: 'Replay window' }).click();
   await page.getByText(`Replaying 1 event to ${sub.id}: see Deliveries.`).waitFor();
   const [, , replayed] = await receiver.waitFor(3);
