@@ -61,7 +61,7 @@ function missedTargets(rows: Row[]): string[] {
   return [
     'Targets missed in this run (on a shared machine a single run can miss a ratio by noise; rerun before concluding):',
     '',
-    ...missed.map((r) => `- ${r.measurement}: ${r.ratio?.toFixed(2)}, target ${r.target}`),
+    ...missed.map((r) => `- ${r.measurement}: ${r.ratio?.toFixed(2) ?? r.figure}, target ${r.target}`),
     '',
   ];
 }
