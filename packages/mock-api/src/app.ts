@@ -9,7 +9,9 @@ import { frameworkErrors, installErrorHandling } from './http/errors';
 import { IdempotencyGuard } from './http/idempotency';
 import { buildOpenApiDocument } from './http/openapi';
 import { registerRateLimit } from './http/rate-limit';
+import type { RateBudget } from './http/rate-limit';
 import { registerRoute } from './http/register-routes';
+import type { PipelineDeps } from './http/register-routes';
 import type { AnyRouteSpec, RouteContext } from './http/route';
 import { ROUTES } from './http/routes';
 import { zodValidatorCompiler } from './http/zod-validation';
@@ -81,19 +83,7 @@ export async function buildApp(options: AppOptions = {}): Promise<MockApp> {
       services.clock,
       resolved.idempotencyTtlSeconds,
     ),
-    rateLimits: {
-      ...(resolved.rateLimit === false
-        ? {}
-        : { creation: { max: resolved.rateLimit, windowSeconds: resolved.rateLimitWindowSeconds } }),
-      ...(resolved.webhookSendRateLimit === false
-        ? {}
-        : {
-            'webhook-sends': {
-              max: resolved.webhookSendRateLimit,
-              windowSeconds: resolved.rateLimitWindowSeconds,
-            },
-          }),
-    },
+    rateLimits: rateBudgets(resolved),
   };
   for (const route of routes) registerRoute(app, route, deps);
   await registerConsole(app);
@@ -104,4 +94,19 @@ export async function buildApp(options: AppOptions = {}): Promise<MockApp> {
   app.addHook('onClose', async () => services.stop());
 
   return { app, services, delivery, adminToken: resolved.adminToken, options: resolved, routes };
+}
+
+/** Each budget's limit per window and API client; a budget switched off (`false`) is left out. */
+function rateBudgets(resolved: ResolvedOptions): PipelineDeps['rateLimits'] {
+  const windowSeconds = resolved.rateLimitWindowSeconds;
+  const limits: Record<RateBudget, number | false> = {
+    creation: resolved.rateLimit,
+    transitions: resolved.transitionRateLimit,
+    'webhook-sends': resolved.webhookSendRateLimit,
+  };
+  return Object.fromEntries(
+    Object.entries(limits)
+      .filter((entry): entry is [RateBudget, number] => entry[1] !== false)
+      .map(([budget, max]) => [budget, { max, windowSeconds }]),
+  );
 }

@@ -12,6 +12,8 @@ export interface AppOptions extends ServicesOptions {
   rateLimitWindowSeconds?: number;
   /** Webhook replays and tests per window per API client, a budget apart; `false` switches it off. Default 10. */
   webhookSendRateLimit?: number | false;
+  /** v1.1 integration transitions per window per API client, a budget apart; `false` switches it off. Default 120. */
+  transitionRateLimit?: number | false;
   bodyLimitBytes?: number;
   /** How long an Idempotency-Key's answer is kept. Default 24 h, like Stripe. */
   idempotencyTtlSeconds?: number;
@@ -31,6 +33,7 @@ const ScalarOptions = z.object({
   rateLimit: z.union([positiveInt, z.literal(false)]).optional(),
   rateLimitWindowSeconds: positiveInt.optional(),
   webhookSendRateLimit: z.union([positiveInt, z.literal(false)]).optional(),
+  transitionRateLimit: z.union([positiveInt, z.literal(false)]).optional(),
   bodyLimitBytes: positiveInt.optional(),
   idempotencyTtlSeconds: positiveInt.optional(),
   slaSeconds: positiveInt.optional(),
@@ -42,6 +45,7 @@ export const DEFAULTS = {
   rateLimit: 30,
   rateLimitWindowSeconds: 60,
   webhookSendRateLimit: 10,
+  transitionRateLimit: 120,
   bodyLimitBytes: 256 * 1024,
   idempotencyTtlSeconds: 86_400,
   slaSeconds: DEFAULT_SLA_SECONDS,

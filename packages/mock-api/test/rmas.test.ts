@@ -17,7 +17,7 @@ describe('trade returns', () => {
         return_type: 'exchange',
         external_reference: 'ERP-1',
         metadata: { erp_id: '42' },
-        requires_label: true,
+        // requires_label moves it on to LABEL_CREATED (v1.1): test/v1-1/labels.test.ts.
       }),
     );
     expect(res.status).toBe(201);

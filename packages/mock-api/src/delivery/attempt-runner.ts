@@ -61,7 +61,10 @@ export function createAttemptRunner(deps: AttemptRunnerDeps): (job: DeliveryJob)
       duration_ms: result.durationMs,
       error: result.error,
       outcome: delivered ? 'delivered' : retryAt === null ? 'given_up' : 'failed',
-      response_snippet: withoutSecret(result.snippet, sub.secret),
+      response_snippet: withoutSecret(
+        withoutSecret(result.snippet, sub.secret),
+        sub.previous_secret?.secret ?? sub.secret,
+      ),
       at: new Date(startedAt).toISOString(),
       next_attempt_at: retryAt === null ? null : new Date(retryAt).toISOString(),
     });

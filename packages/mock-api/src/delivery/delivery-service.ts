@@ -8,6 +8,7 @@ import type {
   EventType,
   Page,
   ReplayBody,
+  RotatedSecret,
   WebhookSubscription,
 } from '@returns-pack/shared-client';
 import type { WebhookProvisioner } from '../domain/api-clients';
@@ -84,6 +85,8 @@ export interface DeliveryService {
   getSubscription(ownerId: string, id: string): WebhookSubscription;
   updateSubscription(ownerId: string, id: string, body: UpdateWebhookInput): Promise<WebhookSubscription>;
   deleteSubscription(ownerId: string, id: string): { id: string; deleted: true };
+  /** v1.1: a new secret; the previous one keeps signing for `graceSeconds` (default a day). */
+  rotateSecret(ownerId: string, id: string, graceSeconds?: number): RotatedSecret;
   /** Re-sends the window's matching events, same ids, flagged `replay: true`. */
   replay(ownerId: string, id: string, window: z.output<typeof ReplayBody>): { replayed: number };
   /** Re-sends one event of the log, same id, flagged `replay: true`: `conflict` if the subscription does not want it. */
@@ -153,6 +156,7 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
     listSubscriptions: (ownerId, query) => subscriptions.list(ownerId, query),
     getSubscription: (ownerId, id) => subscriptions.get(ownerId, id),
     updateSubscription: (ownerId, id, body) => subscriptions.update(ownerId, id, body),
+    rotateSecret: (ownerId, id, graceSeconds) => subscriptions.rotateSecret(ownerId, id, graceSeconds),
     deleteSubscription(ownerId, id) {
       store.remove(ownerId, id);
       outbox.cancel(id);

@@ -32,7 +32,7 @@ export interface SignedRequest {
  * verifier share one implementation and cannot silently disagree.
  */
 export async function signedRequest(
-  sub: Pick<StoredSubscription, 'scheme' | 'secret'>,
+  sub: Pick<StoredSubscription, 'scheme' | 'secret' | 'previous_secret'>,
   event: EventEnvelope,
   now: number,
   userAgent: string,
@@ -40,7 +40,7 @@ export async function signedRequest(
 ): Promise<SignedRequest> {
   const signed = await signWebhook({
     scheme: sub.scheme,
-    secret: sub.secret,
+    ...signingSecrets(sub, now),
     event: eventJson(event, replay),
     now: () => now,
     webhookId: event.id,
@@ -49,4 +49,19 @@ export async function signedRequest(
   const headers: Record<string, string> = { 'user-agent': userAgent };
   for (const [name, value] of Object.entries(signed.headers)) headers[name.toLowerCase()] = value;
   return { headers, body: signed.body };
+}
+
+/**
+ * v1.1 rotation: within the grace window no receiver holding either secret may fail. A
+ * standard-webhooks header carries several signatures, so it carries both; the other schemes carry one,
+ * so they keep the previous secret until the window ends (the receiver adds the new one meanwhile).
+ */
+export function signingSecrets(
+  sub: Pick<StoredSubscription, 'scheme' | 'secret' | 'previous_secret'>,
+  now: number,
+): { secret: string; alsoSignWith?: string[] } {
+  const previous = sub.previous_secret;
+  if (!previous || now >= Date.parse(previous.expires_at)) return { secret: sub.secret };
+  if (sub.scheme === 'standard-webhooks') return { secret: sub.secret, alsoSignWith: [previous.secret] };
+  return { secret: previous.secret };
 }

@@ -56,6 +56,21 @@ export class SubscriptionStore {
     return updated;
   }
 
+  /** A new signing secret; the one it replaces is kept, with when it stops being used. */
+  rotate(
+    ownerId: string,
+    id: string,
+    secret: string,
+    previousExpiresAt: string,
+    now: string,
+  ): StoredSubscription {
+    const current = this.get(ownerId, id);
+    const previous_secret = { secret: current.secret, expires_at: previousExpiresAt };
+    const updated: StoredSubscription = { ...current, secret, previous_secret, updated_at: now };
+    this.repository.update(updated);
+    return updated;
+  }
+
   remove(ownerId: string, id: string): void {
     this.get(ownerId, id);
     this.repository.remove(id);
@@ -68,6 +83,6 @@ export class SubscriptionStore {
 
 /** What reads answer: never the secret, never the owner. */
 export function publicView(sub: StoredSubscription): WebhookSubscription {
-  const { owner_id: _owner, secret: _secret, ...view } = sub;
+  const { owner_id: _owner, secret: _secret, previous_secret: _previous, ...view } = sub;
   return view;
 }

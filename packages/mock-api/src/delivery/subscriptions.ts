@@ -1,9 +1,15 @@
 import type { z } from 'zod';
-import { DEFAULT_RETRY_SCHEDULE, generateWebhookSecret, signWebhook } from '@returns-pack/shared-client';
+import {
+  DEFAULT_GRACE_SECONDS,
+  DEFAULT_RETRY_SCHEDULE,
+  generateWebhookSecret,
+  signWebhook,
+} from '@returns-pack/shared-client';
 import type {
   CreateWebhookBody,
   CreatedWebhookSubscription,
   Page,
+  RotatedSecret,
   SignatureScheme,
   UpdateWebhookBody,
   WebhookSubscription,
@@ -80,6 +86,19 @@ export class Subscriptions {
     if (body.url !== undefined) await this.checkUrl(body.url, 'url');
     const changes = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
     return publicView(this.store.update(ownerId, id, changes, this.nowIso()));
+  }
+
+  /**
+   * v1.1: a new secret, shown once. The previous one signs on until `grace_seconds` have passed (see
+   * signed-request.ts), so a receiver can add the new secret before dropping the old one.
+   */
+  rotateSecret(ownerId: string, id: string, graceSeconds = DEFAULT_GRACE_SECONDS): RotatedSecret {
+    const sub = this.store.get(ownerId, id);
+    const secret = generateWebhookSecret(sub.scheme);
+    const now = this.clock.now();
+    const expiresAt = new Date(now + graceSeconds * 1000).toISOString();
+    this.store.rotate(ownerId, id, secret, expiresAt, new Date(now).toISOString());
+    return { secret, previous_secret_expires_at: expiresAt };
   }
 
   private async checkUrl(url: string, field: string): Promise<void> {

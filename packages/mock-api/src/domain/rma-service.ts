@@ -1,13 +1,13 @@
 import { isOpen } from '@returns-pack/shared-client';
 import type { EventEnvelope, EventType, Page, Rma, RmaKind, RmaStatus } from '@returns-pack/shared-client';
 import type { RmaQuery, RmaRepository } from '../storage/repositories';
-import { notFound } from './errors';
+import { DomainError, notFound } from './errors';
 import type { EventLog } from './event-log';
 import { newId } from './ids';
 import type { NewRma, OfflineRepairInput, TradeReturnInput } from './rma-factory';
 import { newOfflineRepair, newTradeReturn } from './rma-factory';
 import { iso } from './time';
-import { applyTransition, assertAllowed, transitionEvents } from './transitions';
+import { applyTransition, assertAllowed, integrationNextStatuses, transitionEvents } from './transitions';
 
 export type TransitionHook = (before: Rma, after: Rma) => void;
 
@@ -31,8 +31,14 @@ export class RmaService {
     private readonly slaSeconds: number,
   ) {}
 
+  /**
+   * Seed 000: creation "provisions the RMA, generates any required label". With `requires_label` the
+   * RMA is approved and labelled before the answer, so the 201 carries the label and `label.generated`
+   * follows `return.created` in the subject's sequence.
+   */
   createTradeReturn(input: TradeReturnInput): Rma {
-    return this.insert(newTradeReturn(input, this.newRma()));
+    const created = this.insert(newTradeReturn(input, this.newRma()));
+    return input.requires_label ? this.label(created, undefined) : created;
   }
 
   createOfflineRepair(input: OfflineRepairInput): Rma {
@@ -65,6 +71,36 @@ export class RmaService {
     return this.commit(before, to, note ?? null);
   }
 
+  /** v1.1, an API client's move: the same machine and events, less the admin/label-only states. */
+  transitionAsIntegration(id: string, to: RmaStatus, note?: string): Rma {
+    const before = this.get(id);
+    assertAllowed(before, to, integrationNextStatuses(before));
+    return this.commit(before, to, note ?? null);
+  }
+
+  /**
+   * v1.1 `POST …/label`: APPROVED → LABEL_CREATED, approving a REQUESTED return first (as an agent
+   * would), so the caller needs one call. Anything else already has, or is past, its label.
+   */
+  generateLabel(id: string, carrier?: string): Rma {
+    const rma = this.get(id, 'trade_return');
+    if (rma.label)
+      throw new DomainError('conflict', `${rma.id} already has a label (${rma.label.tracking_number})`);
+    if (rma.status !== 'REQUESTED' && rma.status !== 'APPROVED') {
+      throw new DomainError(
+        'invalid_transition',
+        `Cannot generate a label for ${rma.id} in ${rma.status}; a label is made from REQUESTED or APPROVED`,
+        [{ path: 'status', message: `is ${rma.status}; must be REQUESTED or APPROVED` }],
+      );
+    }
+    return this.label(rma, carrier);
+  }
+
+  private label(rma: Rma, carrier: string | undefined): Rma {
+    const approved = rma.status === 'REQUESTED' ? this.commit(rma, 'APPROVED', null) : rma;
+    return this.commit(approved, 'LABEL_CREATED', null, carrier);
+  }
+
   /**
    * The auto-close: DELIVERED → CLOSED is not a move the merchant may make (RECEIVED and the rest
    * come first), but the countdown may, so it bypasses the machine's check, nothing else.
@@ -73,8 +109,8 @@ export class RmaService {
     return this.commit(this.get(id), 'CLOSED', 'closed automatically');
   }
 
-  private commit(before: Rma, to: RmaStatus, note: string | null): Rma {
-    const after = applyTransition(before, to, note, iso(this.stamp()));
+  private commit(before: Rma, to: RmaStatus, note: string | null, carrier?: string): Rma {
+    const after = applyTransition(before, to, note, iso(this.stamp()), carrier);
     this.repository.update(after);
     for (const type of transitionEvents(before, after)) {
       this.events.append({ type, rma: after, previousStatus: before.status });

@@ -1,4 +1,4 @@
-import { allowedTransitions } from '@returns-pack/shared-client';
+import { allowedTransitions, integrationTransitions } from '@returns-pack/shared-client';
 import type { EventType, Rma, RmaStatus } from '@returns-pack/shared-client';
 import { DomainError } from './errors';
 import { newId } from './ids';
@@ -12,8 +12,13 @@ export function nextStatuses(rma: Rma): RmaStatus[] {
   return allowedTransitions(rma.kind, rma.status, pausedFrom(rma));
 }
 
-export function assertAllowed(rma: Rma, to: RmaStatus): void {
-  const allowed = nextStatuses(rma);
+/** v1.1: an integration's moves, less the carrier's and the label's states (contract, "Additions in v1.1"). */
+export function integrationNextStatuses(rma: Rma): RmaStatus[] {
+  return integrationTransitions(rma.kind, rma.status, pausedFrom(rma));
+}
+
+/** `allowed` is whoever asks's list (admin by default), so the 409 names only moves that caller may make. */
+export function assertAllowed(rma: Rma, to: RmaStatus, allowed: RmaStatus[] = nextStatuses(rma)): void {
   if (allowed.includes(to)) return;
   const choices = allowed.length > 0 ? allowed.join(', ') : `none (${rma.status} is final)`;
   throw new DomainError(
@@ -25,8 +30,17 @@ export function assertAllowed(rma: Rma, to: RmaStatus): void {
 
 const isResume = (before: Rma, to: RmaStatus) => before.status === 'PAUSED' && to !== 'CANCELED';
 
+/** The carrier a label names when the caller names none: the mock merchant's default. */
+export const DEFAULT_CARRIER = 'UPS';
+
 /** The RMA after moving to `to`: history, and the fields each step fills (label, shipment, credit). */
-export function applyTransition(before: Rma, to: RmaStatus, note: string | null, at: string): Rma {
+export function applyTransition(
+  before: Rma,
+  to: RmaStatus,
+  note: string | null,
+  at: string,
+  carrier: string = DEFAULT_CARRIER,
+): Rma {
   const after: Rma = {
     ...before,
     status: to,
@@ -40,7 +54,7 @@ export function applyTransition(before: Rma, to: RmaStatus, note: string | null,
     case 'LABEL_CREATED': {
       const tracking = `1Z${newId('t').slice(2, 18).toUpperCase()}`;
       after.label = {
-        carrier: 'UPS',
+        carrier,
         tracking_number: tracking,
         url: `https://labels.returns-mock.test/${before.id}.pdf`,
       };

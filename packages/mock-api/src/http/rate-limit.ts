@@ -4,11 +4,15 @@ import type { Clock } from '../domain/clock';
 import { clockRateLimitStore } from './clock-rate-limit-store';
 import { HttpError } from './errors';
 
-/** The budgets a client draws on, each apart: creations (30 a minute), webhook replays and tests (10). */
-export type RateBudget = 'creation' | 'webhook-sends';
+/**
+ * The budgets a client draws on, each apart: creations (30 a minute), integration transitions (120),
+ * webhook replays and tests (10).
+ */
+export type RateBudget = 'creation' | 'transitions' | 'webhook-sends';
 
 const BUDGET_REQUESTS: Record<RateBudget, string> = {
   creation: 'creation requests',
+  transitions: 'status transition requests',
   'webhook-sends': 'webhook replay and test requests',
 };
 

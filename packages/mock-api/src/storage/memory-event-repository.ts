@@ -28,13 +28,19 @@ export class MemoryEventRepository implements EventRepository {
   }
 
   list(query: EventQuery): Page<EventEnvelope> {
-    const { subject_id: subject, type } = query;
-    const both = subject !== undefined && type !== undefined;
+    const { subject_id: subject, type, types, subject_type: subjectType } = query;
+    // One type (from `type`, or a `types` list of one) walks its index; a longer list is checked per item.
+    const single = type ?? (types?.length === 1 ? types[0] : undefined);
+    const checks: ((e: EventEnvelope) => boolean)[] = [];
+    if (subject !== undefined) checks.push((e) => e.subject.id === subject);
+    if (type !== undefined) checks.push((e) => e.type === type);
+    if (types !== undefined) checks.push((e) => types.includes(e.type));
+    if (subjectType !== undefined) checks.push((e) => e.subject.type === subjectType);
     return this.log.page({
       limit: query.limit,
       cursor: query.cursor,
-      index: narrowest(positionsOf(this.bySubject, subject), positionsOf(this.byType, type)),
-      keep: both ? (e) => e.subject.id === subject && e.type === type : undefined,
+      index: narrowest(positionsOf(this.bySubject, subject), positionsOf(this.byType, single)),
+      keep: checks.length === 0 ? undefined : (e) => checks.every((check) => check(e)),
       createdAfterMs: query.created_after === undefined ? undefined : Date.parse(query.created_after),
     });
   }

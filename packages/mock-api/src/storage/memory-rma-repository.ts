@@ -3,8 +3,8 @@ import { OrderedLog, addToIndex, narrowest, positionsOf } from './ordered-log';
 import type { RmaQuery, RmaRepository } from './repositories';
 
 /**
- * RMAs in creation order, with indexes on what never changes (kind, customer e-mail), so the per-kind
- * lists and the e-mail filter stay O(limit) on a store of any size. Status, `updated_after` and
+ * RMAs in creation order, with indexes on what never changes (kind, customer e-mail, external
+ * reference), so the per-kind lists and those filters stay O(limit) on a store of any size. Status, `updated_after` and
  * `breached` filter while walking.
  */
 export class MemoryRmaRepository implements RmaRepository {
@@ -12,6 +12,7 @@ export class MemoryRmaRepository implements RmaRepository {
   private readonly positions = new Map<string, number>();
   private readonly byKind = new Map<RmaKind, number[]>();
   private readonly byEmail = new Map<string, number[]>();
+  private readonly byReference = new Map<string, number[]>();
 
   insert(rma: Rma): void {
     if (this.positions.has(rma.id)) throw new Error(`RMA ${rma.id} already stored`);
@@ -19,6 +20,7 @@ export class MemoryRmaRepository implements RmaRepository {
     this.positions.set(rma.id, position);
     addToIndex(this.byKind, rma.kind, position);
     addToIndex(this.byEmail, rma.customer.email.toLowerCase(), position);
+    if (rma.external_reference !== null) addToIndex(this.byReference, rma.external_reference, position);
   }
 
   update(rma: Rma): void {
@@ -39,11 +41,17 @@ export class MemoryRmaRepository implements RmaRepository {
   list(query: RmaQuery): Page<Rma> {
     const email = query.customer_email?.toLowerCase();
     // Walk the shorter index; the other condition is then checked item by item.
-    const index = narrowest(positionsOf(this.byEmail, email), positionsOf(this.byKind, query.kind));
+    const reference = query.external_reference;
+    const index = narrowest(
+      positionsOf(this.byEmail, email),
+      positionsOf(this.byKind, query.kind),
+      positionsOf(this.byReference, reference),
+    );
     const updatedAfter = query.updated_after === undefined ? undefined : Date.parse(query.updated_after);
     const checks: ((rma: Rma) => boolean)[] = [];
     if (query.kind !== undefined) checks.push((rma) => rma.kind === query.kind);
     if (email !== undefined) checks.push((rma) => rma.customer.email.toLowerCase() === email);
+    if (reference !== undefined) checks.push((rma) => rma.external_reference === reference);
     if (query.status !== undefined) checks.push((rma) => rma.status === query.status);
     if (updatedAfter !== undefined) checks.push((rma) => Date.parse(rma.updated_at) > updatedAfter);
     if (query.breached !== undefined) checks.push((rma) => (rma.sla.breached_at !== null) === query.breached);

@@ -86,8 +86,16 @@ export interface IdempotencyRepository {
   release(scope: string, key: string): void;
 }
 
-/** A subscription as kept: the public fields, the API client that owns it, and its signing secret. */
-export type StoredSubscription = WebhookSubscription & { owner_id: string; secret: string };
+/**
+ * A subscription as kept: the public fields, the API client that owns it, and its signing secret.
+ * After a rotation (v1.1) the previous secret stays until its grace window ends, so that no delivery
+ * fails at a receiver still holding it.
+ */
+export type StoredSubscription = WebhookSubscription & {
+  owner_id: string;
+  secret: string;
+  previous_secret?: { secret: string; expires_at: string } | null;
+};
 
 export interface PageQuery {
   limit: number;

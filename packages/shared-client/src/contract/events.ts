@@ -72,9 +72,19 @@ export const EventEnvelope = z.object({
 });
 export type EventEnvelope = z.infer<typeof EventEnvelope>;
 
+/** v1.1 `types`: a comma list on the wire (`return.created,label.generated`); the client may pass an array. */
+const EventTypeList = z
+  .union([z.array(z.string()), z.string()])
+  .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((t) => t.trim()).filter((t) => t !== ''))
+  .pipe(z.array(EventType).min(1).max(EVENT_TYPES.length))
+  .describe('comma-separated event types; an event of any of them matches');
+
 export const EventListFilters = z
   .object({
     type: EventType.optional(),
+    types: EventTypeList.optional(),
+    /** Every subject is an RMA today; the filter is there so a reconciler written now keeps working. */
+    subject_type: z.literal('rma').optional(),
     subject_id: z.string().min(1).max(100).optional(),
     created_after: Timestamp.optional(),
     cursor: Cursor.optional(),

@@ -48,6 +48,8 @@ export const RmaListFilters = z
     updated_after: Timestamp.optional(),
     breached: QueryBoolean.optional(),
     kind: RmaKind.optional(),
+    /** v1.1: exact match, server side, so a lookup by the caller's own reference needs no scan. */
+    external_reference: text(200).optional(),
     limit: QueryLimit,
     cursor: Cursor.optional(),
   })
@@ -59,3 +61,7 @@ export const KindListFilters = RmaListFilters.omit({ kind: true });
 export type KindListFilters = z.input<typeof KindListFilters>;
 
 export const RmaIdParams = z.object({ id: RmaId }).strict();
+
+/** v1.1 `POST /external/v1/trade-returns/{id}/label`: the carrier is the merchant's default when left out. */
+export const GenerateLabelBody = z.object({ carrier: text(50).optional() }).strict();
+export type GenerateLabelBody = z.input<typeof GenerateLabelBody>;

@@ -121,3 +121,16 @@ export const DeliveryListFilters = z
   })
   .strict();
 export type DeliveryListFilters = z.input<typeof DeliveryListFilters>;
+
+/** v1.1 secret rotation: up to a week of overlap, a day by default (Stripe's default too). */
+export const MAX_GRACE_SECONDS = 604_800;
+export const DEFAULT_GRACE_SECONDS = 86_400;
+
+export const RotateSecretBody = z
+  .object({ grace_seconds: z.number().int().min(0).max(MAX_GRACE_SECONDS).optional() })
+  .strict();
+export type RotateSecretBody = z.input<typeof RotateSecretBody>;
+
+/** The new secret is shown in this answer only; the previous one keeps working until the time given. */
+export const RotatedSecret = z.object({ secret: z.string(), previous_secret_expires_at: Timestamp });
+export type RotatedSecret = z.infer<typeof RotatedSecret>;

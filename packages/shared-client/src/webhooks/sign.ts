@@ -21,6 +21,11 @@ export interface SignWebhookInput {
   encoding?: SignatureEncoding;
   /** The message id (X-Webhook-Id, webhook-id); default the event id, stable across retries. */
   webhookId?: string;
+  /**
+   * standard-webhooks only: more secrets to sign with, each adding a `v1,…` entry to the header, as a
+   * sender does during a secret rotation so that receivers holding either secret accept.
+   */
+  alsoSignWith?: readonly string[];
   /** jwt only: the nonce claim, default a random UUID (fix it only for test vectors). */
   nonce?: string;
   /** jwt only: claims to add or override, e.g. `{ event: 'returnCreated' }` for a SWAP payload. */
@@ -83,9 +88,12 @@ export async function signWebhook(input: SignWebhookInput): Promise<SignedWebhoo
     case 'bearer':
       return { headers: { ...headers, ...signBearer(secret) }, body };
     case 'standard-webhooks': {
-      const key = standardWebhooksKey(secret);
-      if (!key) throw new TypeError('secret must be "whsec_" followed by base64 of 24 to 64 bytes');
-      return { headers: { ...headers, ...signStandardWebhooks(key, id, timestamp, body) }, body };
+      const keys = [secret, ...(input.alsoSignWith ?? [])].map((s) => {
+        const key = standardWebhooksKey(s);
+        if (!key) throw new TypeError('secret must be "whsec_" followed by base64 of 24 to 64 bytes');
+        return key;
+      });
+      return { headers: { ...headers, ...signStandardWebhooks(keys, id, timestamp, body) }, body };
     }
     case 'jwt': {
       const iat = Number(timestamp);

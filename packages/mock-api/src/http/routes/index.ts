@@ -6,6 +6,7 @@ import { adminRmaRoutes } from './admin-rmas';
 import { creationRoutes } from './creations';
 import { eventRoutes } from './events';
 import { openApiRoutes } from './openapi';
+import { rmaActionRoutes } from './rma-actions';
 import { rmaReadRoutes } from './rma-reads';
 import { webhookRoutes } from './webhooks';
 
@@ -16,6 +17,7 @@ import { webhookRoutes } from './webhooks';
 export const ROUTES: AnyRouteSpec[] = [
   ...creationRoutes,
   ...rmaReadRoutes,
+  ...rmaActionRoutes,
   ...eventRoutes,
   ...webhookRoutes,
   ...adminApiClientRoutes,

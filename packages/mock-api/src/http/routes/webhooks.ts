@@ -10,6 +10,8 @@ import {
   QueryLimit,
   ReplayBody,
   ReplayResult,
+  RotateSecretBody,
+  RotatedSecret,
   TestEventBody,
   UpdateWebhookBody,
   WebhookId,
@@ -28,7 +30,7 @@ const optionalBody = <T extends z.ZodType>(schema: T) =>
   schema
     .nullable()
     .optional()
-    .transform((b) => b ?? {});
+    .transform((b): z.output<T> | Record<string, never> => b ?? {});
 
 /** Subscriptions belong to the API client that made them; the auth hook has set it on `api-key` routes. */
 function owner(client: ApiClient | null): string {
@@ -93,6 +95,19 @@ export const webhookRoutes = [
     params: WebhookParams,
     response: Deleted,
     handler: ({ params, client }, { delivery }) => delivery.deleteSubscription(owner(client), params.id),
+  }),
+  defineRoute({
+    ...common,
+    method: 'POST',
+    url: `${BASE}/:id/rotate-secret`,
+    operationId: 'rotateWebhookSecret',
+    summary:
+      'A new signing secret, shown in this answer only; the previous one keeps deliveries verifying for grace_seconds (default a day)',
+    params: WebhookParams,
+    body: optionalBody(RotateSecretBody),
+    response: RotatedSecret,
+    handler: ({ params, body, client }, { delivery }) =>
+      delivery.rotateSecret(owner(client), params.id, body.grace_seconds),
   }),
   defineRoute({
     ...common,

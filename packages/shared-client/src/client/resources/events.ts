@@ -10,7 +10,13 @@ export class Events {
   constructor(private readonly http: Http) {}
 
   async list(filters: EventListFilters = {}): Promise<Page<EventEnvelope>> {
-    return this.http.get(EventPage, '/external/v1/events', checkedQuery(EventListFilters, filters));
+    const query = checkedQuery(EventListFilters, filters);
+    // `types` travels as the comma list the server reads; callers may give an array.
+    const types = filters.types;
+    return this.http.get(EventPage, '/external/v1/events', {
+      ...query,
+      ...(Array.isArray(types) ? { types: types.join(',') } : {}),
+    });
   }
 
   async *iterate(filters: EventListFilters = {}): AsyncGenerator<EventEnvelope, void, undefined> {

@@ -8,6 +8,8 @@ import {
   Page,
   ReplayBody,
   ReplayResult,
+  RotateSecretBody,
+  RotatedSecret,
   TestEventBody,
   UpdateWebhookBody,
   WebhookId,
@@ -47,6 +49,11 @@ export class Webhooks {
 
   async delete(id: string): Promise<z.infer<typeof Deleted>> {
     return this.http.delete(Deleted, at(id));
+  }
+
+  /** v1.1: a new secret, shown in this answer only; the previous one verifies until `previous_secret_expires_at`. */
+  async rotateSecret(id: string, body: RotateSecretBody = {}): Promise<RotatedSecret> {
+    return this.http.post(RotatedSecret, `${at(id)}/rotate-secret`, Http.input(RotateSecretBody, body));
   }
 
   async replay(id: string, window: ReplayBody): Promise<z.infer<typeof ReplayResult>> {

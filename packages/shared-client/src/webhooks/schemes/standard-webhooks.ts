@@ -26,8 +26,9 @@ export function standardWebhooksSignature(
   ).digest('base64');
 }
 
+/** One `v1,…` entry per key, space-separated: several while a secret rotates (the spec's own form). */
 export function signStandardWebhooks(
-  key: Uint8Array | KeyObject,
+  keys: readonly (Uint8Array | KeyObject)[],
   id: string,
   timestamp: string,
   body: string,
@@ -35,7 +36,9 @@ export function signStandardWebhooks(
   return {
     'webhook-id': id,
     'webhook-timestamp': timestamp,
-    'webhook-signature': `v1,${standardWebhooksSignature(key, id, timestamp, body)}`,
+    'webhook-signature': keys
+      .map((key) => `v1,${standardWebhooksSignature(key, id, timestamp, body)}`)
+      .join(' '),
   };
 }
 
