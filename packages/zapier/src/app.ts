@@ -20,14 +20,15 @@ const ofKind = (kind: OperationSpec['kind']) =>
 
 /**
  * Everything below is rendered from the catalogue (packages/shared-client/src/platform): one instant
- * trigger per catalogue trigger, New Event included; a create per create and a search per search.
+ * trigger per catalogue trigger, New Event included; a create per create or action and a search per search.
  * Only the hidden `rma_list` trigger, which feeds the RMA dropdowns, is Zapier's own.
  */
 const triggers: Record<string, Trigger> = {
   ...byKey(TRIGGERS.filter((trigger) => !trigger.exceptions?.zapier).map(renderHookTrigger)),
   [rmaList.key]: rmaList,
 };
-const creates: Record<string, Create> = byKey(ofKind('create').map(renderCreate));
+// Zapier has no "action" list of its own: an action that changes something (a status, a label) is a create.
+const creates: Record<string, Create> = byKey([...ofKind('create'), ...ofKind('action')].map(renderCreate));
 const searches: Record<string, Search> = byKey(ofKind('search').map(renderSearch));
 
 export const App = defineApp({

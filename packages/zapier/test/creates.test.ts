@@ -44,7 +44,9 @@ describe('Create Trade Return', () => {
       expect.objectContaining({
         id: expect.stringMatching(/^rma_/),
         kind: 'trade_return',
-        status: 'REQUESTED',
+        // Requires Label: the API approves and labels it before answering (v1.1).
+        status: 'LABEL_CREATED',
+        label: expect.objectContaining({ tracking_number: expect.any(String) }),
         customer: { email: 'buyer1@example.com', name: 'Ada Buyer', company: 'Buyer GmbH' },
         items: [
           { sku: 'SKU-1', quantity: 2, reason: 'Too small', unit_price: 19.99 },

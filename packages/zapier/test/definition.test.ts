@@ -25,11 +25,16 @@ describe('the app definition', () => {
     expect(validateApp(prepareApp(broken)).length).toBeGreaterThan(0);
   });
 
-  test('offers an instant trigger per catalogue trigger, the hidden RMA list, both creates and the search', () => {
+  test('offers an instant trigger per catalogue trigger, the hidden RMA list, the creates and actions, and the search', () => {
     expect(Object.keys(App.triggers ?? {}).sort()).toEqual(
       [...TRIGGERS.map((t) => t.key), 'rma_list'].sort(),
     );
-    expect(Object.keys(App.creates ?? {}).sort()).toEqual(['create_offline_repair', 'create_trade_return']);
+    expect(Object.keys(App.creates ?? {}).sort()).toEqual([
+      'create_offline_repair',
+      'create_trade_return',
+      'generate_return_label',
+      'update_rma_status',
+    ]);
     expect(Object.keys(App.searches ?? {})).toEqual(['find_rma']);
   });
 
@@ -48,7 +53,8 @@ describe('the app definition', () => {
     for (const action of visible(actions))
       expect([action.key, action.display.label]).toEqual([action.key, expect.stringMatching(titleCase)]);
     for (const t of visible(triggers)) expect(t.display.description).toMatch(/^Triggers when [^A-Z].+\.$/);
-    for (const c of creates) expect(c.display.description).toMatch(/^Creates .+\.$/);
+    // Zapier's wording for a write: "Creates …", or the verb of what it changes ("Updates …", "Generates …").
+    for (const c of creates) expect(c.display.description).toMatch(/^(Creates|Updates|Generates) .+\.$/);
     for (const s of searches) expect(s.display.description).toMatch(/^Finds .+\.$/);
   });
 

@@ -14,7 +14,8 @@ import { zapierOutputKey } from '../src/render/output-fields';
 // The app as the catalogue renders it on Zapier: everything the catalogue says is what the Zap editor
 // shows, and whatever it leaves out carries a written Zapier exception.
 
-const ZAPIER_KINDS = { create: 'creates', search: 'searches' } as const;
+// An action (a status move, a label) is a create on Zapier, which has no other list for steps that write.
+const ZAPIER_KINDS = { create: 'creates', action: 'creates', search: 'searches' } as const;
 const shown = (fields: readonly FieldSpec[]) => fields.filter((f) => !f.exceptions?.zapier);
 
 /** The words and shape Zapier must show for a catalogue field, by the rendering rules. */

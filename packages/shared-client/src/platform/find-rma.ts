@@ -10,12 +10,6 @@ export interface FindRmaQuery {
   kind?: RmaKind;
 }
 
-/**
- * The list endpoints cannot filter by external reference, so such a search reads the newest RMAs
- * (narrowed by e-mail and kind when given) and stops after this many.
- */
-export const FIND_RMA_SCAN_LIMIT = 1000;
-
 const PAGE_SIZE = 100;
 
 /**
@@ -43,15 +37,17 @@ export async function findRmas(client: ReturnsClient, query: FindRmaQuery, max =
     }
   }
 
+  // Every filter is the server's (v1.1 added `external_reference`), so the first page holds the
+  // newest matches however large the account: no scan, no limit on how far back a match may be.
   const found: Rma[] = [];
-  let scanned = 0;
   for await (const rma of client.rmas.iterate({
+    external_reference: q.external_reference,
     customer_email: q.customer_email,
     kind: q.kind,
-    limit: PAGE_SIZE,
+    limit: Math.min(PAGE_SIZE, Math.max(1, max)),
   })) {
     if (matches(rma, q)) found.push(rma);
-    if (found.length >= max || ++scanned >= FIND_RMA_SCAN_LIMIT) break;
+    if (found.length >= max) break;
   }
   return found;
 }

@@ -28,7 +28,8 @@ export function renderCreate(spec: OperationSpec): Create {
     key: spec.key,
     noun: spec.noun,
     display: display(spec),
-    operation: { ...operation(spec), throttle: CREATION_LIMIT },
+    // Only creations draw on the 30-a-minute budget; status moves and labels have budgets of their own.
+    operation: { ...operation(spec), ...(spec.kind === 'create' ? { throttle: CREATION_LIMIT } : {}) },
   };
 }
 

@@ -86,7 +86,20 @@ beforeAll(async () => {
     items: [{ sku: 'SEED-1', quantity: 1, reason: 'Seeded for the searches' }],
     external_reference: 'INVOKE-SEEDED-1',
   });
-  seeded = { id: rma.id, external_reference: 'INVOKE-SEEDED-1', customer_email: 'invoke-seeded@example.com' };
+  const fresh = async () =>
+    (
+      await api.tradeReturns.create({
+        customer: { email: 'invoke-actions@example.com' },
+        items: [{ sku: 'A', quantity: 1 }],
+      })
+    ).id;
+  seeded = {
+    id: rma.id,
+    external_reference: 'INVOKE-SEEDED-1',
+    customer_email: 'invoke-seeded@example.com',
+    to_approve: await fresh(),
+    to_label: await fresh(),
+  };
   writeEnv(apiKey);
 }, 300_000);
 
@@ -129,7 +142,7 @@ describe('zapier invoke auth', () => {
 });
 
 describe.each(CREATES)('zapier invoke create %s', (key) => {
-  test('creates the object in the API and returns it', async () => {
+  test('creates (or, for an action, changes) the object in the API and returns it', async () => {
     const created = await invokeOk<{ id: string }>(
       'create',
       key,

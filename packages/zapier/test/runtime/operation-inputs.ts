@@ -11,6 +11,9 @@ export interface Seeded {
   id: string;
   external_reference: string;
   customer_email: string;
+  /** Fresh REQUESTED trade returns, one for each action that moves an RMA along, so their order never matters. */
+  to_approve: string;
+  to_label: string;
 }
 
 type InputData = Record<string, string | string[] | Array<Record<string, string>>>;
@@ -37,6 +40,12 @@ export const OPERATION_INPUTS: Record<OperationKind, Record<string, OperationInp
         requires_label: 'true',
         external_reference: 'INVOKE-TRADE-1',
       }),
+    },
+    update_rma_status: {
+      input: (seeded) => ({ rma_id: seeded.to_approve, to: 'APPROVED', note: 'Approved by zapier invoke' }),
+    },
+    generate_return_label: {
+      input: (seeded) => ({ rma_id: seeded.to_label, carrier: 'DHL' }),
     },
     create_offline_repair: {
       input: () => ({

@@ -83,7 +83,13 @@ describe.each(HOOKS)('hook trigger %s through the Lambda handler', (key) => {
     const authData = { api_key: client.api_key, base_url: mock.url };
     secrets.push(client.api_key);
     const api = createReturnsClient({ baseUrl: mock.url, apiKey: client.api_key });
-    const inputData = inputsFor('hooks', key).input({ id: '', external_reference: '', customer_email: '' });
+    const inputData = inputsFor('hooks', key).input({
+      id: '',
+      external_reference: '',
+      customer_email: '',
+      to_approve: '',
+      to_label: '',
+    });
     const subscribeData = await first.invoke<{ id: string; secret: string }>(operation('performSubscribe'), {
       authData,
       targetUrl: inbox.url,

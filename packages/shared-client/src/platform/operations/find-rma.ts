@@ -1,13 +1,10 @@
 import type { Rma, RmaKind } from '../../contract';
 import { SAMPLE_TRADE_RETURN } from '../../samples';
-import { FIND_RMA_SCAN_LIMIT, findRmas } from '../find-rma';
+import { findRmas } from '../find-rma';
 import { readForm } from '../form/read-form';
 import type { FieldSpec } from '../form/fields';
 import * as f from './fields';
 import { API_DOCS, defineOperation } from './types';
-
-// The API cannot filter by external reference, so that search reads RMAs newest first: say how far.
-const SCAN_LIMIT = FIND_RMA_SCAN_LIMIT.toLocaleString('en');
 
 const fields: FieldSpec[] = [
   {
@@ -17,7 +14,7 @@ const fields: FieldSpec[] = [
   },
   {
     ...f.externalReference,
-    help: `Your own reference given when the RMA was created, e.g. the ERP order number. The search looks through the newest ${SCAN_LIMIT} RMAs (or, with a Customer Email, that customer’s newest ${SCAN_LIMIT}).`,
+    help: 'Your own reference given when the RMA was created, e.g. the ERP order number (exact match).',
   },
   {
     ...f.customerEmail,

@@ -1,11 +1,13 @@
 import { createOfflineRepair } from './create-offline-repair';
 import { createTradeReturn } from './create-trade-return';
 import { findRma } from './find-rma';
+import { generateReturnLabel } from './generate-return-label';
 import { getRma } from './get-rma';
 import { listEvents } from './list-events';
 import { listRmas } from './list-rmas';
 import { replayWebhook } from './replay-webhook';
 import type { OperationSpec } from './types';
+import { updateRmaStatus } from './update-rma-status';
 
 /**
  * Every action and search of the pack, in the order platforms list them. Adding one: a file in this
@@ -14,6 +16,8 @@ import type { OperationSpec } from './types';
 export const OPERATIONS = [
   createTradeReturn,
   createOfflineRepair,
+  updateRmaStatus,
+  generateReturnLabel,
   findRma,
   getRma,
   listRmas,
@@ -29,7 +33,17 @@ export function operation(key: OperationKey): OperationSpec {
   return found;
 }
 
-export { createOfflineRepair, createTradeReturn, findRma, getRma, listEvents, listRmas, replayWebhook };
+export {
+  createOfflineRepair,
+  createTradeReturn,
+  findRma,
+  generateReturnLabel,
+  getRma,
+  listEvents,
+  listRmas,
+  replayWebhook,
+  updateRmaStatus,
+};
 export { offlineRepairBody } from './create-offline-repair';
 export { tradeReturnBody } from './create-trade-return';
 export { API_DOCS } from './types';

@@ -1,0 +1,65 @@
+import type { IDataObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+import { createReturnsClient } from '@returns-pack/shared-client';
+import { execute, ReturnsPack } from '../../harness';
+import { startMock } from '../mock';
+
+/** The v1.1 actions, rendered from the catalogue, run through the node's execute against the mock. */
+const node = new ReturnsPack();
+let mock: Awaited<ReturnType<typeof startMock>>;
+beforeAll(async () => {
+  mock = await startMock();
+});
+afterAll(() => mock.server.close());
+
+const run = (parameters: IDataObject) => execute(node, { credentials: mock.credentials, parameters });
+const newReturn = async () => {
+  const api = createReturnsClient({ baseUrl: mock.server.url, apiKey: mock.credentials.apiKey });
+  return (
+    await api.tradeReturns.create({
+      customer: { email: 'n8n@example.com' },
+      items: [{ sku: 'N', quantity: 1 }],
+    })
+  ).id;
+};
+
+describe('RMA → Update Status', () => {
+  test('approves with a note and pairs the result with its item', async () => {
+    const id = await newReturn();
+    const { output } = await run({
+      resource: 'rma',
+      operation: 'updateStatus',
+      rmaId: id,
+      to: 'APPROVED',
+      options: { note: 'Approved by n8n' },
+    });
+    const [item] = output[0]!;
+    expect(item!.pairedItem).toEqual({ item: 0 });
+    expect(item!.json).toMatchObject({ id, status: 'APPROVED' });
+  });
+
+  test('an invalid move is a NodeApiError naming the current status and the allowed ones', async () => {
+    const id = await newReturn();
+    const error = await run({ resource: 'rma', operation: 'updateStatus', rmaId: id, to: 'PROCESSED' }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(NodeApiError);
+    expect((error as NodeApiError).httpCode).toBe('409');
+    expect((error as NodeApiError).message).toContain(
+      'from REQUESTED to PROCESSED; allowed next states: APPROVED, CANCELED, PAUSED',
+    );
+  });
+});
+
+describe('Trade Return → Generate Label', () => {
+  test('labels the return with the carrier given', async () => {
+    const id = await newReturn();
+    const { output } = await run({
+      resource: 'tradeReturn',
+      operation: 'generateLabel',
+      rmaId: id,
+      options: { carrier: 'DHL' },
+    });
+    expect(output[0]![0]!.json).toMatchObject({ id, status: 'LABEL_CREATED', label: { carrier: 'DHL' } });
+  });
+});
