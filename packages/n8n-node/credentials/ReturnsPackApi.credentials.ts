@@ -43,6 +43,16 @@ export class ReturnsPackApi implements ICredentialType {
       description:
         'Only needed for deliveries configured outside n8n (Redo, SWAP, Returnflows-style senders, or an API client created with a webhook URL). Subscriptions the trigger creates keep their own secret.',
     },
+    {
+      displayName: 'Previous Webhook Signing Secret',
+      name: 'previousWebhookSecret',
+      type: 'string',
+      typeOptions: { password: true },
+      default: '',
+      // The words of the catalogue's PREVIOUS_SECRET_HELP; a credential file imports nothing but n8n-workflow.
+      description:
+        'Only while a webhook signing secret is rotated: the other secret (the old one, or the new one). Deliveries signed with either verify, so none is dropped; clear it once the grace window has ended.',
+    },
   ];
 
   authenticate: IAuthenticateGeneric = {

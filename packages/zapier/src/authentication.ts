@@ -1,4 +1,10 @@
-import { API_KEY_HELP, BASE_URL_HELP, DEFAULT_BASE_URL, connectionLabel } from '@returns-pack/shared-client';
+import {
+  API_KEY_HELP,
+  BASE_URL_HELP,
+  DEFAULT_BASE_URL,
+  PREVIOUS_SECRET_HELP,
+  connectionLabel,
+} from '@returns-pack/shared-client';
 import type { Authentication, Bundle, ZObject } from 'zapier-platform-core';
 import { withClient } from './client';
 
@@ -20,6 +26,14 @@ export const authentication = {
       default: DEFAULT_BASE_URL,
       helpText: BASE_URL_HELP,
       isNoSecret: true,
+    },
+    {
+      // The catalogue trigger setting Previous Secret, kept where Zapier keeps credentials (D001).
+      key: 'previous_webhook_secret',
+      label: 'Previous Webhook Signing Secret',
+      type: 'password',
+      required: false,
+      helpText: PREVIOUS_SECRET_HELP,
     },
   ],
   test: testConnection,

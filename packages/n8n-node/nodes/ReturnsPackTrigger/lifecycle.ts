@@ -38,8 +38,14 @@ function matches(sub: WebhookSubscription, url: string, settings: TriggerSetting
     sub.url === url &&
     sub.scheme === wanted.scheme &&
     sub.retry_policy === wanted.retry_policy &&
-    sorted(sub.events) === sorted(wanted.events)
+    sorted(sub.events) === sorted(wanted.events) &&
+    conditionsKey(sub.conditions) === conditionsKey(wanted.conditions)
   );
+}
+
+/** Delivery conditions compared by content: a changed filter replaces the subscription, like changed events. */
+function conditionsKey(conditions: WebhookSubscription['conditions'] | undefined): string {
+  return [conditions?.shipping_status ?? [], conditions?.return_type ?? []].map(sorted).join('|');
 }
 
 /** Runs API calls, mapping their errors to n8n's; `NotFoundError` is an answer here, not a failure. */

@@ -29,8 +29,9 @@ export async function receive(this: IWebhookFunctions): Promise<IWebhookResponse
     receipt = await receiveDelivery(
       { headers: this.getHeaderData(), rawBody: request.rawBody },
       settings,
-      // The subscription's own secret first; the credential's covers senders configured outside n8n.
-      [state.webhookSecret, credentials.webhookSecret],
+      // The subscription's own secret first; the credential's cover senders configured outside n8n
+      // and, during a rotation, the other secret (the catalogue's Previous Secret, kept encrypted here).
+      [state.webhookSecret, credentials.webhookSecret, credentials.previousWebhookSecret],
       staticDataStores(state),
     );
   } catch {

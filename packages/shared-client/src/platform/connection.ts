@@ -11,6 +11,10 @@ export const API_KEY_HELP =
 export const BASE_URL_HELP =
   'Leave empty for the hosted API. Set it only for a self-hosted or local server, e.g. `http://127.0.0.1:4010`.';
 
+/** Where a platform keeps the trigger setting Previous Secret in its connection (Zapier, n8n). */
+export const PREVIOUS_SECRET_HELP =
+  'Only while a webhook signing secret is rotated: the other secret (the old one, or the new one). Deliveries signed with either verify, so none is dropped; clear it once the grace window has ended.';
+
 /** The base URL a connection uses: the configured one without trailing slashes, else the hosted API. */
 export function resolveBaseUrl(configured: unknown): string {
   const text = typeof configured === 'string' ? configured.trim() : '';

@@ -65,7 +65,8 @@ async function receive(z: ZObject, bundle: Bundle, trigger: TriggerSpec): Promis
     receipt = await receiveDelivery(
       { headers: deliveredHeaders(bundle.rawRequest?.headers), rawBody: bundle.rawRequest?.content ?? '' },
       settings,
-      [subscription?.secret],
+      // The connection's Previous Webhook Signing Secret covers a secret rotation (the catalogue's Previous Secret).
+      [subscription?.secret, bundle.authData?.previous_webhook_secret as string | undefined],
       zapierReceiveStores(z, subscription?.id ?? ''),
     );
   } catch (error) {
@@ -103,11 +104,7 @@ async function recentEvents(
   const wanted = Number(bundle.meta?.limit);
   const limit = wanted > 0 ? Math.min(wanted, 100) : DEFAULT_SAMPLES;
   const { events } = settingsOf(trigger, bundle);
-  if (events[0] === '*') return (await client.events.list({ limit })).data;
-  // The client filters the log by one type at a time: newest of each, merged.
-  const pages = await Promise.all((events as EventType[]).map((type) => client.events.list({ type, limit })));
-  return pages
-    .flatMap((page) => page.data)
-    .sort((a, b) => b.created_at.localeCompare(a.created_at))
-    .slice(0, limit);
+  // One page of the log, filtered server side by every type the trigger fires on (API v1.1 `types`).
+  const types = events[0] === '*' ? {} : { types: events as EventType[] };
+  return (await client.events.list({ ...types, limit })).data;
 }

@@ -15,6 +15,8 @@ export interface ReturnsPackCredentials {
   baseUrl: string;
   apiKey: string;
   webhookSecret?: string;
+  /** During a secret rotation, the other secret (the catalogue trigger's Previous Secret). */
+  previousWebhookSecret?: string;
 }
 
 type ApiContext = IExecuteFunctions | IHookFunctions | IPollFunctions;

@@ -1,7 +1,8 @@
-import { EVENT_TYPES } from '../../contract';
-import type { EventType, SignatureScheme } from '../../contract';
+import { EVENT_TYPES, ReturnType, ShipmentStatus } from '../../contract';
+import type { DeliveryConditions, EventType, SignatureScheme } from '../../contract';
 import { DEFAULT_SIGNATURE_HEADER } from '../../webhooks';
 import type { PayloadFormat, SignatureEncoding } from '../../webhooks';
+import { enumChoices } from '../form/choices';
 import type { FieldSpec } from '../form/fields';
 import { readForm } from '../form/read-form';
 import type { FormValues } from '../form/read-form';
@@ -55,6 +56,26 @@ export const TRIGGER_SETTING_FIELDS: readonly FieldSpec[] = [
     default: true,
     showWhen: { key: 'sender', values: ['returns_api'] },
   },
+  // Seed 003's delivery conditions, applied by the API to the subscription the trigger makes: only
+  // deliveries about RMAs in these states reach the workflow (and count against its task quota).
+  {
+    key: 'shipping_status',
+    label: 'Shipping Status',
+    type: 'choices',
+    required: false,
+    help: 'Only events about RMAs whose shipment is in one of these states. Leave empty for any.',
+    choices: enumChoices(ShipmentStatus.options),
+    showWhen: { key: 'sender', values: ['returns_api'] },
+  },
+  {
+    key: 'return_type',
+    label: 'Return Type',
+    type: 'choices',
+    required: false,
+    help: 'Only events about RMAs of these return types. Leave empty for any.',
+    choices: enumChoices(ReturnType.options),
+    showWhen: { key: 'sender', values: ['returns_api'] },
+  },
   {
     key: 'signing_secret',
     label: 'Signing Secret',
@@ -66,6 +87,19 @@ export const TRIGGER_SETTING_FIELDS: readonly FieldSpec[] = [
     exceptions: {
       zapier: ZAPIER_API_ONLY,
       n8n: 'Kept in the credential’s Webhook Signing Secret: n8n encrypts credentials, not node parameters.',
+    },
+  },
+  {
+    key: 'previous_secret',
+    label: 'Previous Secret',
+    type: 'string',
+    secret: true,
+    required: false,
+    help: 'While the signing secret is rotated: the other secret (the old one, or the new one until this trigger holds it). Deliveries signed with either verify, so none is dropped; clear it once the rotation’s grace window has ended.',
+    exceptions: {
+      n8n: 'Kept in the credential’s Previous Webhook Signing Secret: n8n encrypts credentials, not node parameters.',
+      zapier:
+        'Kept in the connection’s Previous Webhook Signing Secret: Zapier’s review (D001) keeps credentials out of step fields, and encrypts connection fields.',
     },
   },
   {
@@ -122,6 +156,10 @@ export interface TriggerSettings {
   /** What to subscribe to and accept: listed types, or every event. */
   events: EventType[] | ['*'];
   signingSecret?: string;
+  /** A second secret accepted while a rotation runs, so that no delivery is refused meanwhile. */
+  previousSecret?: string;
+  /** The subscription's delivery conditions (Returns API sender only); absent when none is chosen. */
+  conditions?: DeliveryConditions;
   header?: string;
   encoding?: SignatureEncoding;
 }
@@ -141,9 +179,22 @@ export function readTriggerSettings(trigger: TriggerSpec, form: FormValues): Tri
     retry: (v.retry as boolean | undefined) ?? true,
     events: events as EventType[] | ['*'],
     signingSecret: v.signing_secret as string | undefined,
+    previousSecret: v.previous_secret as string | undefined,
+    conditions: sender === 'returns_api' ? conditionsOf(v) : undefined,
     header: sender === 'returnflows' ? (v.signature_header as string | undefined) : undefined,
     encoding: sender === 'returnflows' ? (v.signature_encoding as SignatureEncoding | undefined) : undefined,
   };
+}
+
+/** The conditions chosen, or undefined for none: an empty list means "any", not "nothing". */
+function conditionsOf(v: FormValues): DeliveryConditions | undefined {
+  const shipping = v.shipping_status as DeliveryConditions['shipping_status'];
+  const returnType = v.return_type as DeliveryConditions['return_type'];
+  const conditions: DeliveryConditions = {
+    ...(shipping?.length ? { shipping_status: shipping } : {}),
+    ...(returnType?.length ? { return_type: returnType } : {}),
+  };
+  return Object.keys(conditions).length > 0 ? conditions : undefined;
 }
 
 /** Whether a verified event is one this trigger starts on. */

@@ -40,7 +40,10 @@ export async function receiveDelivery(
   secrets: readonly (string | undefined | null)[],
   stores: ReceiveStores,
 ): Promise<Receipt> {
-  const usable = secrets.filter((s): s is string => typeof s === 'string' && s !== '');
+  // The Previous Secret setting joins the platform's secrets: a rotation never drops a delivery.
+  const usable = [...secrets, settings.previousSecret].filter(
+    (s): s is string => typeof s === 'string' && s !== '',
+  );
   if (usable.length === 0) {
     return {
       outcome: 'refused',

@@ -22,6 +22,7 @@ export function subscriptionBody(
     scheme: settings.scheme,
     // Seed 000's default is one attempt only; retries let a brief outage of the platform heal by itself.
     retry_policy: settings.retry ? 'exponential' : 'none',
+    ...(settings.conditions ? { conditions: settings.conditions } : {}),
     description: description.slice(0, 500),
   };
 }
