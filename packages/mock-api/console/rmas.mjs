@@ -82,7 +82,7 @@ export function Rmas() {
     <${Table}
       label="RMAs"
       caption="RMAs, newest first"
-      columns=${['RMA', 'Kind', 'Status', 'Customer', 'Created', 'SLA due', 'History', 'Move to']}
+      columns=${['RMA', 'Kind', 'Status', 'Label', 'Customer', 'Created', 'SLA due', 'History', 'Move to']}
     >
       ${pages.data.map((r) => html`<${RmaRow} key=${r.id} rma=${r} onMove=${move} />`)}
     <//>
@@ -101,6 +101,7 @@ function RmaRow({ rma: r, onMove }) {
     <th scope="row"><span class="id">${r.id}</span></th>
     <td>${r.kind.replace('_', ' ')}</td>
     <td><code>${r.status}</code></td>
+    <td><${LabelCell} label=${r.label} /></td>
     <td>${r.customer?.email ?? '—'}</td>
     <td><${Time} iso=${r.created_at} /></td>
     <td>
@@ -130,3 +131,7 @@ function RmaRow({ rma: r, onMove }) {
     </td>
   </tr>`;
 }
+
+/** The return label (v1.1): carrier and tracking number, linking to the label's PDF. */
+const LabelCell = ({ label }) =>
+  label ? html`<a href=${label.url} rel="noreferrer">${label.carrier} ${label.tracking_number}</a>` : '—';

@@ -4,6 +4,7 @@ import { api, messageOf } from './api.mjs';
 import { useResource } from './hooks.mjs';
 import { html } from './html.mjs';
 import { ErrorText, StatusText, Table, Time } from './parts.mjs';
+import { RotateButton, RotatedOnce } from './rotate-secret.mjs';
 
 const describeEvents = (events) => (events.includes('*') ? 'All events' : events.join(', '));
 
@@ -25,11 +26,14 @@ export function Webhooks() {
   const webhooks = useResource('/admin/v1/webhooks');
   const clients = useResource('/admin/v1/api-clients');
   const [replaying, setReplaying] = useState(null);
+  const [rotated, setRotated] = useState(null);
+  const [rotateError, setRotateError] = useState(null);
   const nameOf = (id) => clients.data?.data.find((c) => c.id === id)?.name ?? id;
   const subs = webhooks.data?.data ?? [];
 
   return html`
     <${ErrorText} error=${webhooks.error} />
+    <${RotatedOnce} rotated=${rotated} error=${rotateError} onDone=${() => setRotated(null)} />
     <${Table}
       label="Webhook subscriptions"
       caption="Subscriptions, newest first"
@@ -49,6 +53,7 @@ export function Webhooks() {
               <button type="button" onClick=${() => setReplaying(s.id)}>
                 Replay…<span class="visually-hidden"> events to ${s.url}</span>
               </button>
+              <${RotateButton} sub=${s} onRotated=${setRotated} onError=${setRotateError} />
             </td>
           </tr>`,
       )}

@@ -5,6 +5,8 @@ import {
   ReplayBody,
   ReplayResult,
   RmaListFilters,
+  RotateSecretBody,
+  RotatedSecret,
   WebhookId,
 } from '@returns-pack/shared-client';
 import { defineRoute } from '../http/route';
@@ -68,6 +70,21 @@ export const consoleAdminRoutes: AnyRouteSpec[] = [
     errors: [409],
     handler: ({ params, body }, { services, delivery }) =>
       delivery.resend(delivery.ownerOf(params.id), params.id, findEvent(services.events, body.event_id)),
+  }),
+  defineRoute({
+    ...admin,
+    method: 'POST',
+    url: '/admin/v1/webhooks/:id/rotate-secret',
+    operationId: 'adminRotateWebhookSecret',
+    summary:
+      "Rotate any client's subscription secret (the console's Rotate secret): the new one shown once, the previous one signing on for grace_seconds",
+    params: WebhookParams,
+    body: RotateSecretBody.nullable()
+      .optional()
+      .transform((b) => b ?? {}),
+    response: RotatedSecret,
+    handler: ({ params, body }, { delivery }) =>
+      delivery.rotateSecret(delivery.ownerOf(params.id), params.id, body.grace_seconds),
   }),
   defineRoute({
     ...admin,

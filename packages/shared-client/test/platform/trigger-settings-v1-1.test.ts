@@ -1,5 +1,6 @@
 import {
   TRIGGERS,
+  createMemoryReplayStore,
   generateWebhookSecret,
   readTriggerSettings,
   receiveDelivery,
@@ -69,8 +70,9 @@ describe('Previous Secret', () => {
       const delivery = { headers: signed.headers, rawBody: signed.body };
       const without = readTriggerSettings(newReturn, { scheme });
       const withPrevious = readTriggerSettings(newReturn, { scheme, previous_secret: previous });
-      expect((await receiveDelivery(delivery, without, [current])).outcome).toBe('refused');
-      expect(await receiveDelivery(delivery, withPrevious, [current])).toMatchObject({
+      const stores = () => ({ replayStore: createMemoryReplayStore() });
+      expect((await receiveDelivery(delivery, without, [current], stores())).outcome).toBe('refused');
+      expect(await receiveDelivery(delivery, withPrevious, [current], stores())).toMatchObject({
         outcome: 'accepted',
         event: { id: event.id },
       });
