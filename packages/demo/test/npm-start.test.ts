@@ -69,14 +69,21 @@ test('every platform × operation ran and succeeded, once', () => {
 test('every trigger saw each event the tour caused exactly once, verified', () => {
   const seen = summary.triggers.map((t) => [t.platform, t.event, Object.values(t.expected), t.failures]);
   const once = (rmas: number) => Array.from({ length: rmas }, () => 1);
-  // A trade return and an offline repair are created and both breach; only the return ships.
-  const caused = { 'return.created': 2, 'shipment.delivered': 1, 'return.processed': 1, 'rma.breach': 2 };
+  // A trade return and an offline repair are created and both breach; only the return is labelled
+  // (through the platform's own action, once) and ships.
+  const caused = {
+    'return.created': 2,
+    'shipment.delivered': 1,
+    'return.processed': 1,
+    'rma.breach': 2,
+    'label.generated': 1,
+  };
   const expected = summary.platforms.flatMap((p) =>
     TOUR_TRIGGERS.map((trigger) => [
       p.id,
       trigger,
-      // New Event, with the four types chosen, sees every one of them.
-      once(trigger === 'new event' ? 6 : caused[trigger]),
+      // New Event, with the five types chosen, sees every one of them.
+      once(trigger === 'new event' ? 7 : caused[trigger]),
       [],
     ]),
   );

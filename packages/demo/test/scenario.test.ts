@@ -30,6 +30,8 @@ async function brokenConnector(unsubscribed: string[]): Promise<Connector> {
       );
     },
     createOfflineRepair: (body) => client.offlineRepairs.create(body),
+    updateRmaStatus: (id, to, note) => client.rmas.transition(id, { to, note }),
+    generateReturnLabel: (id) => client.tradeReturns.generateLabel(id),
     subscribe: async (event): Promise<TriggerHandle> => ({
       name: `deaf ${event}`,
       scheme: 'hmac-sha256',
@@ -59,8 +61,11 @@ test('a failed step is recorded with its cause, the steps that need it are not r
     'subscribe shipment.delivered': 'ok',
     'subscribe return.processed': 'ok',
     'subscribe rma.breach': 'ok',
+    'subscribe label.generated': 'ok',
     'subscribe new event': 'ok',
     'create trade return': 'customer.email: Invalid email address',
+    'approve trade return': 'not run: create trade return failed',
+    'label trade return': 'not run: approve trade return failed',
     'create offline repair': 'ok',
     'ship trade return': 'not run: create trade return failed',
     'process trade return': 'not run: ship trade return failed',
@@ -70,6 +75,7 @@ test('a failed step is recorded with its cause, the steps that need it are not r
     'trigger shipment.delivered': 'nothing to expect: every step that causes shipment.delivered failed',
     'trigger return.processed': 'nothing to expect: every step that causes return.processed failed',
     'trigger rma.breach': expect.stringMatching(/^no rma\.breach for rma_\w+$/),
+    'trigger label.generated': 'nothing to expect: every step that causes label.generated failed',
     'trigger new event': expect.stringMatching(
       /^no return\.created for rma_\w+; no rma\.breach for rma_\w+$/,
     ),
@@ -82,6 +88,7 @@ test('a failed step is recorded with its cause, the steps that need it are not r
     ['shipment.delivered', false],
     ['return.processed', false],
     ['rma.breach', false],
+    ['label.generated', false],
     ['new event', false],
   ]);
   expect(unsubscribed).toEqual([
@@ -89,6 +96,7 @@ test('a failed step is recorded with its cause, the steps that need it are not r
     'shipment.delivered',
     'return.processed',
     'rma.breach',
+    'label.generated',
     'new event',
   ]);
 });

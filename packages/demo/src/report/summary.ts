@@ -8,18 +8,19 @@ import { EventType, SignatureScheme } from '@returns-pack/shared-client';
 export const PlatformId = z.enum(['zapier', 'n8n', 'pipedream']);
 export type PlatformId = z.infer<typeof PlatformId>;
 
-/** The four triggers every connector offers and the tour subscribes, in the order they fire. */
+/** The five triggers every connector offers and the tour subscribes (label.generated: #18). */
 export const TourEvent = EventType.extract([
   'return.created',
   'shipment.delivered',
   'return.processed',
   'rma.breach',
+  'label.generated',
 ]);
 export type TourEvent = z.infer<typeof TourEvent>;
 export const TOUR_EVENTS = TourEvent.options;
 
 /**
- * The triggers the tour subscribes: one per tour event, and New Event with those four types chosen,
+ * The triggers the tour subscribes: one per tour event, and New Event with those five types chosen,
  * which must see every event the tour causes, each once.
  */
 export const TourTrigger = z.enum([...TOUR_EVENTS, 'new event']);
@@ -32,9 +33,12 @@ export const Operation = z.enum([
   'subscribe shipment.delivered',
   'subscribe return.processed',
   'subscribe rma.breach',
+  'subscribe label.generated',
   'subscribe new event',
   'create trade return',
   'create offline repair',
+  'approve trade return',
+  'label trade return',
   'ship trade return',
   'process trade return',
   'start repair',
@@ -43,6 +47,7 @@ export const Operation = z.enum([
   'trigger shipment.delivered',
   'trigger return.processed',
   'trigger rma.breach',
+  'trigger label.generated',
   'trigger new event',
   'unsubscribe triggers',
 ]);

@@ -19,8 +19,9 @@ export interface TourContext {
 }
 
 /**
- * One platform's tour: subscribe its four triggers and New Event, create a trade return and an offline repair
- * through its actions, move them along on the merchant's side and past their SLA on the test clock,
+ * One platform's tour: subscribe its five triggers and New Event, create a trade return and an offline repair
+ * through its actions, approve and label the return through its actions too, move them along on the
+ * merchant's side and past their SLA on the test clock,
  * then check that each trigger fired exactly once per event the tour caused, and unsubscribe.
  */
 export async function tourPlatform(connector: Connector, ctx: TourContext): Promise<TriggerReport[]> {
@@ -64,12 +65,37 @@ export async function tourPlatform(connector: Connector, ctx: TourContext): Prom
     return undefined;
   };
 
+  /** Runs a connector action on an RMA, once the step it `needs` has succeeded. */
+  const actOn = async (
+    rma: Rma | undefined,
+    needs: Operation,
+    operation: Operation,
+    event: TourEvent | undefined,
+    run: (rma: Rma) => Promise<Rma>,
+  ) => {
+    if (rma) return causing(operation, event, () => run(rma), describeRma);
+    recorder.skip(platform, operation, needs);
+    return undefined;
+  };
+
   let trade = await causing(
     'create trade return',
     'return.created',
     async () => Rma.parse(await connector.createTradeReturn(tradeReturnOrder(platform))),
     describeRma,
   );
+  // Through the platform's own actions (API v1.1), as a workflow approving and labelling would.
+  const approved = await actOn(trade, 'create trade return', 'approve trade return', undefined, async (rma) =>
+    Rma.parse(await connector.updateRmaStatus(rma.id, 'APPROVED', 'Approved by the tour')),
+  );
+  const labelled = await actOn(
+    approved,
+    'approve trade return',
+    'label trade return',
+    'label.generated',
+    async (rma) => Rma.parse(await connector.generateReturnLabel(rma.id)),
+  );
+  trade = labelled ?? approved ?? trade;
   let repair = await causing(
     'create offline repair',
     'return.created',
@@ -148,6 +174,9 @@ async function unsubscribeAll(client: ReturnsClient, handles: TriggerHandle[]): 
 
 const days = (seconds: number) => `${(seconds / 86_400).toFixed(2)} days`;
 
-const describeRma = (rma: Rma) => `${rma.id}, ${rma.status}, SLA due ${rma.sla.due_at}`;
+const describeRma = (rma: Rma) =>
+  rma.label
+    ? `${rma.id}, ${rma.status}, label ${rma.label.carrier} ${rma.label.tracking_number}`
+    : `${rma.id}, ${rma.status}, SLA due ${rma.sla.due_at}`;
 
 const describeWalk = (rma: Rma & { path: RmaStatus[] }) => `${rma.id} → ${rma.path.join(' → ')}`;

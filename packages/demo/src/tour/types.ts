@@ -2,6 +2,7 @@ import type {
   CreateOfflineRepairBody,
   CreateTradeReturnBody,
   EventEnvelope,
+  RmaStatus,
   SignatureScheme,
 } from '@returns-pack/shared-client';
 import type { PlatformId, TourTrigger } from '../report/summary';
@@ -41,6 +42,10 @@ export interface Connector {
   /** What the connector's create action returned (checked against the contract by the tour). */
   createTradeReturn(body: CreateTradeReturnBody): Promise<unknown>;
   createOfflineRepair(body: CreateOfflineRepairBody): Promise<unknown>;
-  /** `new event`: the platform's New Event trigger with the four tour events chosen. */
+  /** The Update RMA Status action (API v1.1): what it returned, the moved RMA. */
+  updateRmaStatus(rmaId: string, to: RmaStatus, note: string): Promise<unknown>;
+  /** The Generate Return Label action (API v1.1): what it returned, the labelled RMA. */
+  generateReturnLabel(rmaId: string): Promise<unknown>;
+  /** `new event`: the platform’s New Event trigger with the five tour events chosen. */
   subscribe(trigger: TourTrigger): Promise<TriggerHandle>;
 }

@@ -24,6 +24,7 @@ const SCHEMES: Record<TourTrigger, SignatureScheme> = {
   'shipment.delivered': 'bearer',
   'return.processed': 'hmac-sha256',
   'rma.breach': 'hmac-sha256',
+  'label.generated': 'bearer',
   'new event': 'hmac-sha256',
 };
 
@@ -45,6 +46,9 @@ export function n8nConnector(connection: Connection): Connector {
       '(packages/n8n-node/harness), not a real n8n; the real-n8n test is `npm run test:e2e -w packages/n8n-node`',
     createTradeReturn: (body) => run(tradeReturnParameters(body)),
     createOfflineRepair: (body) => run(offlineRepairParameters(body)),
+    updateRmaStatus: (rmaId, to, note) =>
+      run({ resource: 'rma', operation: 'updateStatus', rmaId, to, options: { note } }),
+    generateReturnLabel: (rmaId) => run({ resource: 'tradeReturn', operation: 'generateLabel', rmaId }),
     subscribe: (tourTrigger) => subscribe(trigger, credentials, tourTrigger),
   };
 }
@@ -118,7 +122,7 @@ async function subscribe(
     throw error;
   }
   return {
-    name: `Returns Pack Trigger (${trigger === 'new event' ? 'the tour’s four events' : EVENT_CATALOGUE[trigger].label})`,
+    name: `Returns Pack Trigger (${trigger === 'new event' ? 'the tour’s five events' : EVENT_CATALOGUE[trigger].label})`,
     scheme: SCHEMES[trigger],
     received,
     failures: () => failures,

@@ -37,6 +37,9 @@ export function pipedreamConnector(connection: Connection): Connector {
       act('actions/create-trade-return/create-trade-return.mjs', props(tradeReturnForm(body))),
     createOfflineRepair: (body) =>
       act('actions/create-offline-repair/create-offline-repair.mjs', props(offlineRepairForm(body))),
+    updateRmaStatus: (rmaId, to, note) =>
+      act('actions/update-rma-status/update-rma-status.mjs', { rmaId, to, note }),
+    generateReturnLabel: (rmaId) => act('actions/generate-return-label/generate-return-label.mjs', { rmaId }),
     subscribe: async (trigger) =>
       watch(
         await deploySource(loadComponent(instantSourceFor(trigger)), {

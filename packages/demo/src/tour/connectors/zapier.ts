@@ -15,6 +15,7 @@ const TRIGGER_KEYS: Record<TourTrigger, string> = {
   'shipment.delivered': 'shipment_delivered',
   'return.processed': 'return_processed',
   'rma.breach': 'rma_breach',
+  'label.generated': 'label_generated',
   'new event': 'new_event',
 };
 
@@ -39,6 +40,16 @@ export function zapierConnector(connection: Connection): Connector {
       }),
     createOfflineRepair: (body) =>
       run(operationOf('creates', 'create_offline_repair').perform, { authData, inputData: { ...body } }),
+    updateRmaStatus: (rmaId, to, note) =>
+      run(operationOf('creates', 'update_rma_status').perform, {
+        authData,
+        inputData: { rma_id: rmaId, to, note },
+      }),
+    generateReturnLabel: (rmaId) =>
+      run(operationOf('creates', 'generate_return_label').perform, {
+        authData,
+        inputData: { rma_id: rmaId },
+      }),
     subscribe: (trigger) => subscribe(run, authData, TRIGGER_KEYS[trigger], inputFor(trigger)),
   };
 }
