@@ -58,9 +58,19 @@ const nodeTypes: INodeTypes = {
  * Values that none of a parameter's options offers, looked for through collections and fixed
  * collections. n8n reports a missing required parameter but imports an unknown option silently.
  */
+/**
+ * Whether n8n shows the property for these values: several properties share a name (each resource's
+ * `operation`), told apart by `displayOptions.show`, so the one that applies is the one to check.
+ */
+function shownFor(property: INodeProperties, values: Record<string, unknown>): boolean {
+  return Object.entries(property.displayOptions?.show ?? {}).every(
+    ([key, allowed]) => !(key in values) || (allowed as unknown[]).includes(values[key]),
+  );
+}
+
 function unofferedValues(properties: INodeProperties[], values: Record<string, unknown>, at = ''): string[] {
   return Object.entries(values).flatMap(([name, value]) => {
-    const property = properties.find((p) => p.name === name);
+    const property = properties.find((p) => p.name === name && shownFor(p, values));
     if (!property || (typeof value === 'string' && value.startsWith('='))) return [];
     const where = `${at}${name}`;
     switch (property.type) {

@@ -22,8 +22,10 @@ export class ReturnsPackApi implements ICredentialType {
       type: 'string',
       default: '',
       required: true,
-      placeholder: 'https://api.example.com',
-      description: 'Root of the returns API, without /external/v1',
+      placeholder: 'http://127.0.0.1:4010',
+      // The words of the catalogue's BASE_URL_HELP (a credential file imports nothing but n8n-workflow).
+      description:
+        'Required: the root URL of your returns API, without /external/v1. For local use, the mock’s URL that `npm start` prints, e.g. http://127.0.0.1:4010.',
     },
     {
       displayName: 'API Key',

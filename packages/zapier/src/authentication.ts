@@ -1,7 +1,6 @@
 import {
   API_KEY_HELP,
   BASE_URL_HELP,
-  DEFAULT_BASE_URL,
   PREVIOUS_SECRET_HELP,
   connectionLabel,
 } from '@returns-pack/shared-client';
@@ -22,8 +21,7 @@ export const authentication = {
       key: 'base_url',
       label: 'API Base URL',
       type: 'string',
-      required: false,
-      default: DEFAULT_BASE_URL,
+      required: true,
       helpText: BASE_URL_HELP,
       isNoSecret: true,
     },

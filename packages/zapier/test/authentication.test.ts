@@ -58,6 +58,17 @@ describe('authentication', () => {
     expect(zapierErrorBody(error).message).toMatch(/baseUrl: must be an http\(s\) URL/);
   });
 
+  test('the base URL is required, with no hosted default: left out, it is refused naming the field', async () => {
+    const field = definition.authentication.fields.find((f: { key: string }) => f.key === 'base_url');
+    expect(field).toMatchObject({ required: true });
+    expect(field).not.toHaveProperty('default');
+    expect(field?.helpText).toContain('http://127.0.0.1:4010');
+    const error = await rejectionOf(mock.run(testAuth, { authData: { api_key: mock.apiKey } }));
+    expect(zapierErrorBody(error).message).toMatch(/baseUrl: must be an http\(s\) URL/);
+    const label = await mock.run<string>(definition.authentication.connectionLabel, { authData: {} });
+    expect(label).toBe('Returns API (no base URL)');
+  });
+
   test('the connection label names the API host and never the key', async () => {
     const label = await mock.run<string>(definition.authentication.connectionLabel, {
       authData: mock.authData,

@@ -179,3 +179,30 @@ describe.each(webhookStarts)('$file: Webhook start "$node.name"', ({ workflow, n
     });
   });
 });
+
+describe('docs/recipes/n8n/approve-and-label-under-threshold.json on real returns', () => {
+  test('a return asking for at most 100 ends approved and labelled; a larger one stays REQUESTED', async () => {
+    const create = (amount: number) =>
+      stack.api.tradeReturns.create({
+        customer: { email: 'threshold@example.com' },
+        items: [{ sku: 'THRESHOLD', quantity: 1 }],
+        credit_requested: { amount, currency: 'EUR' },
+      });
+    const [small, large] = [await create(19.99), await create(450)];
+    const labelled = await stack.eventually(`the label of ${small.id}`, async () => {
+      const rma = await stack.api.rmas.get(small.id);
+      return rma.label ? rma : undefined;
+    });
+    expect(labelled.history.map((h) => h.status)).toEqual(['REQUESTED', 'APPROVED', 'LABEL_CREATED']);
+    expect(labelled.history[1]!.note).toMatch(/^Auto-approved: credit 19.99 EUR/);
+    // The larger return's run has ended too (its workflow stopped at the If) before it is checked.
+    await stack.eventually(`the execution for ${large.id}`, async () =>
+      (await stack.n8nApi.executions('rpackRecipeAppr1')).find((e) =>
+        nodeOutput(e, 'New trade return').some(
+          (item) => (item as { data?: { rma?: { id?: string } } }).data?.rma?.id === large.id,
+        ),
+      ),
+    );
+    expect((await stack.api.rmas.get(large.id)).status).toBe('REQUESTED');
+  });
+});
