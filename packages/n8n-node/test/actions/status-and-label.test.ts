@@ -4,7 +4,7 @@ import { createReturnsClient } from '@returns-pack/shared-client';
 import { execute, ReturnsPack } from '../../harness';
 import { startMock } from '../mock';
 
-/** The v1.1 actions, rendered from the catalogue, run through the node's execute against the mock. */
+/** The #18 actions, rendered from the catalogue, run through the node's execute against the mock. */
 const node = new ReturnsPack();
 let mock: Awaited<ReturnType<typeof startMock>>;
 beforeAll(async () => {
@@ -61,5 +61,34 @@ describe('Trade Return → Generate Label', () => {
       options: { carrier: 'DHL' },
     });
     expect(output[0]![0]!.json).toMatchObject({ id, status: 'LABEL_CREATED', label: { carrier: 'DHL' } });
+  });
+});
+
+describe('Webhook → Send Test and Get Deliveries', () => {
+  test('a test event is attempted at the subscription, and the attempt is in its delivery log', async () => {
+    const api = createReturnsClient({ baseUrl: mock.server.url, apiKey: mock.credentials.apiKey });
+    // Nothing listens on port 9: the one attempt (no retries) is logged as given up, with its error.
+    const sub = await api.webhooks.create({ url: 'http://127.0.0.1:9/hook', events: ['*'] });
+    const sent = await run({
+      resource: 'webhook',
+      operation: 'sendTest',
+      webhookId: sub.id,
+      options: { type: 'label.generated' },
+    });
+    const event = sent.output[0]![0]!.json as { id: string; type: string; test: boolean };
+    expect(event).toMatchObject({ type: 'label.generated', test: true });
+    await mock.server.delivery.settled();
+
+    const { output } = await run({
+      resource: 'webhook',
+      operation: 'getDeliveries',
+      webhookId: sub.id,
+      returnAll: false,
+      limit: 10,
+      filters: { outcome: 'given_up', eventId: event.id },
+    });
+    expect(output[0]!.map((item) => item.json)).toEqual([
+      expect.objectContaining({ event_id: event.id, outcome: 'given_up', error: expect.any(String) }),
+    ]);
   });
 });

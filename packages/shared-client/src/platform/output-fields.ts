@@ -60,8 +60,24 @@ export const REPLAY_OUTPUT_FIELDS: readonly OutputField[] = [
   { key: 'replayed', label: 'Events Replayed', type: 'integer' },
 ];
 
+/** One delivery attempt of a webhook subscription (its delivery log). */
+export const DELIVERY_OUTPUT_FIELDS: readonly OutputField[] = [
+  { key: 'id', label: 'Attempt ID', type: 'string' },
+  { key: 'webhook_id', label: 'Webhook Subscription ID', type: 'string' },
+  { key: 'event_id', label: 'Event ID', type: 'string' },
+  { key: 'event_type', label: 'Event Type', type: 'string' },
+  { key: 'attempt', label: 'Attempt', type: 'integer' },
+  { key: 'status_code', label: 'Status Code', type: 'integer' },
+  { key: 'duration_ms', label: 'Duration (ms)', type: 'number' },
+  { key: 'error', label: 'Error', type: 'string' },
+  { key: 'outcome', label: 'Outcome', type: 'string' },
+  { key: 'at', label: 'Attempted At', type: 'datetime' },
+  { key: 'next_attempt_at', label: 'Next Attempt At', type: 'datetime' },
+];
+
 export const OUTPUT_FIELDS = {
   rma: RMA_OUTPUT_FIELDS,
   event: EVENT_OUTPUT_FIELDS,
   replay: REPLAY_OUTPUT_FIELDS,
+  delivery: DELIVERY_OUTPUT_FIELDS,
 } as const;

@@ -5,7 +5,9 @@ import { generateReturnLabel } from './generate-return-label';
 import { getRma } from './get-rma';
 import { listEvents } from './list-events';
 import { listRmas } from './list-rmas';
+import { listWebhookDeliveries } from './list-webhook-deliveries';
 import { replayWebhook } from './replay-webhook';
+import { sendWebhookTest } from './send-webhook-test';
 import type { OperationSpec } from './types';
 import { updateRmaStatus } from './update-rma-status';
 
@@ -23,6 +25,8 @@ export const OPERATIONS = [
   listRmas,
   listEvents,
   replayWebhook,
+  sendWebhookTest,
+  listWebhookDeliveries,
 ] as const satisfies readonly OperationSpec[];
 
 export type OperationKey = (typeof OPERATIONS)[number]['key'];
@@ -41,7 +45,9 @@ export {
   getRma,
   listEvents,
   listRmas,
+  listWebhookDeliveries,
   replayWebhook,
+  sendWebhookTest,
   updateRmaStatus,
 };
 export { offlineRepairBody } from './create-offline-repair';

@@ -10,7 +10,7 @@ export type Resource = 'trade_return' | 'offline_repair' | 'rma' | 'event' | 'we
 export type OperationKind = 'create' | 'search' | 'get' | 'list' | 'action';
 
 /** The shape of what `run` resolves to, so that platforms declare the same output fields. */
-export type OutputShape = 'rma' | 'event' | 'replay';
+export type OutputShape = 'rma' | 'event' | 'replay' | 'delivery';
 
 export interface OperationSpec<Result = unknown> {
   /** snake_case; Zapier's key as is, Pipedream's `returns_pack-<kebab>`, n8n's operation by `n8n`. */
