@@ -73,3 +73,27 @@ describe('Generate Return Label', () => {
     expect(again.message).toContain('already has a label');
   });
 });
+
+describe('the transition budget (120 a minute)', () => {
+  test('a 429 from it says which budget ran out, not the creation one', async () => {
+    const limited = await connectToMock({ transitionRateLimit: 1 });
+    try {
+      const api = createReturnsClient({ baseUrl: limited.server.url, apiKey: limited.apiKey });
+      const id = (
+        await api.tradeReturns.create({
+          customer: { email: 'z@example.com' },
+          items: [{ sku: 'Z', quantity: 1 }],
+        })
+      ).id;
+      const move = (to: string) =>
+        limited.run(updateRmaStatus, { authData: limited.authData, inputData: { rma_id: id, to } });
+      await move('PAUSED');
+      const error = await rejectionOf(move('REQUESTED'));
+      expect(error.name).toBe('ThrottledError');
+      expect(error.message).toContain('Too many status transition requests: at most 1 per window');
+      expect(error.message).not.toContain('creations');
+    } finally {
+      await limited.server.close();
+    }
+  });
+});

@@ -17,6 +17,9 @@ export function userMessage(error: unknown): string {
     return 'The returns API refused the API key (wrong, or revoked). Generate a new key under Settings → External API and reconnect.';
   }
   if (error instanceof RateLimitedError) {
+    // Creations are the budget most steps meet; the others (status moves, webhook replays and tests)
+    // are named by the server's own message, which says which budget ran out.
+    if (/^Too many (?!creation)/.test(error.message)) return error.message;
     return `The returns API allows 30 creations a minute per API client; try again in ${error.retryAfter} s.`;
   }
   if (error instanceof ValidationError) {
