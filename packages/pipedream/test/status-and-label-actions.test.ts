@@ -1,4 +1,5 @@
-import { createReturnsClient } from '@returns-pack/shared-client';
+import { createReturnsClient, createTradeReturn } from '@returns-pack/shared-client';
+import type { Rma } from '@returns-pack/shared-client';
 import { loadComponent, runAction } from '../harness';
 import { startBackend } from './support/backend';
 import type { Backend } from './support/backend';
@@ -14,15 +15,14 @@ beforeAll(async () => {
 });
 afterAll(() => backend.close());
 
-const newReturn = async () => {
-  const api = createReturnsClient({ baseUrl: backend.auth.base_url, apiKey: backend.auth.api_key });
-  return (
-    await api.tradeReturns.create({
-      customer: { email: 'pd@example.com' },
-      items: [{ sku: 'P', quantity: 1 }],
-    })
+/** A fresh trade return in REQUESTED, made from the catalogue's own example form. */
+const newReturn = async () =>
+  (
+    (await createTradeReturn.run(
+      createReturnsClient({ baseUrl: backend.auth.base_url, apiKey: backend.auth.api_key }),
+      createTradeReturn.example,
+    )) as Rma
   ).id;
-};
 
 describe('Update RMA Status', () => {
   it('approves with a note and exports a summary', async () => {

@@ -1,4 +1,4 @@
-import { createReturnsClient } from '@returns-pack/shared-client';
+import { createReturnsClient, createTradeReturn } from '@returns-pack/shared-client';
 import type { Rma } from '@returns-pack/shared-client';
 import { operationOf } from '../harness';
 import type { Connected } from './helpers/mock';
@@ -14,12 +14,13 @@ afterAll(() => mock.server.close());
 const updateRmaStatus = operationOf('creates', 'update_rma_status').perform;
 const generateReturnLabel = operationOf('creates', 'generate_return_label').perform;
 const api = () => createReturnsClient({ baseUrl: mock.server.url, apiKey: mock.apiKey });
+/** A fresh trade return in REQUESTED, made from the catalogue's own example form. */
 const newReturn = async () =>
   (
-    await api().tradeReturns.create({
-      customer: { email: 'zap@example.com' },
-      items: [{ sku: 'Z', quantity: 1 }],
-    })
+    (await createTradeReturn.run(
+      createReturnsClient({ baseUrl: mock.server.url, apiKey: mock.apiKey }),
+      createTradeReturn.example,
+    )) as Rma
   ).id;
 
 describe('Update RMA Status', () => {

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
-import { createReturnsClient } from '@returns-pack/shared-client';
+import { createReturnsClient, createTradeReturn } from '@returns-pack/shared-client';
+import type { Rma } from '@returns-pack/shared-client';
 import { execute, ReturnsPack } from '../../harness';
 import { startMock } from '../mock';
 
@@ -13,15 +14,14 @@ beforeAll(async () => {
 afterAll(() => mock.server.close());
 
 const run = (parameters: IDataObject) => execute(node, { credentials: mock.credentials, parameters });
-const newReturn = async () => {
-  const api = createReturnsClient({ baseUrl: mock.server.url, apiKey: mock.credentials.apiKey });
-  return (
-    await api.tradeReturns.create({
-      customer: { email: 'n8n@example.com' },
-      items: [{ sku: 'N', quantity: 1 }],
-    })
+/** A fresh trade return in REQUESTED, made from the catalogue's own example form. */
+const newReturn = async () =>
+  (
+    (await createTradeReturn.run(
+      createReturnsClient({ baseUrl: mock.server.url, apiKey: mock.credentials.apiKey }),
+      createTradeReturn.example,
+    )) as Rma
   ).id;
-};
 
 describe('RMA → Update Status', () => {
   test('approves with a note and pairs the result with its item', async () => {
