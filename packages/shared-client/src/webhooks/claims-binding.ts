@@ -1,8 +1,8 @@
 import { EVENT_CATALOGUE } from '../contract';
 import type { EventType } from '../contract';
 import { refuse } from './errors';
-import type { NormalizedDelivery } from './normalize';
-import { SWAP_EVENTS } from './normalize';
+import type { NormalizedDelivery } from './normalize/payload';
+import { SWAP_EVENTS } from './normalize/swap';
 import type { DeliveryJwtClaims } from './schemes/jwt';
 
 /** Our event type for a JWT `event` claim, whether it uses our names or SWAP's. */
