@@ -1,5 +1,4 @@
 export * from './types';
-export * from './triggers/primary';
 export * from './user-message';
 export * from './connection';
 export * from './find-rma';
