@@ -2,6 +2,7 @@ import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
 import type { Services } from './domain/services';
 import { createServices } from './domain/services';
+import { sqliteStorage } from './storage/sqlite';
 import { registerConsole } from './console/static-files';
 import { createDeliveryService } from './delivery';
 import type { DeliveryService } from './delivery';
@@ -34,10 +35,13 @@ export async function buildApp(options: AppOptions = {}): Promise<MockApp> {
     resolved.services ??
     createServices({
       clock: resolved.clock,
+      storage: resolved.storage ?? (resolved.dataDir ? sqliteStorage(resolved.dataDir) : undefined),
       repositories: resolved.repositories,
       slaSeconds: resolved.slaSeconds,
       autoCloseSeconds: resolved.autoCloseSeconds,
     });
+
+  const adminToken = durableAdminToken(services, options.adminToken, resolved.adminToken);
 
   // Webhook delivery: every event the log takes is handed to it; it owns the API clients' default webhooks.
   const delivery = createDeliveryService({
@@ -77,11 +81,12 @@ export async function buildApp(options: AppOptions = {}): Promise<MockApp> {
   const deps = {
     context,
     services,
-    adminToken: resolved.adminToken,
+    adminToken,
     idempotency: new IdempotencyGuard(
       services.repositories.idempotency,
       services.clock,
       resolved.idempotencyTtlSeconds,
+      services.repositories.transaction,
     ),
     rateLimits: rateBudgets(resolved),
   };
@@ -93,7 +98,7 @@ export async function buildApp(options: AppOptions = {}): Promise<MockApp> {
   });
   app.addHook('onClose', async () => services.stop());
 
-  return { app, services, delivery, adminToken: resolved.adminToken, options: resolved, routes };
+  return { app, services, delivery, adminToken, options: resolved, routes };
 }
 
 /** Each budget's limit per window and API client; a budget switched off (`false`) is left out. */
@@ -109,4 +114,19 @@ function rateBudgets(resolved: ResolvedOptions): PipelineDeps['rateLimits'] {
       .filter((entry): entry is [RateBudget, number] => entry[1] !== false)
       .map(([budget, max]) => [budget, { max, windowSeconds }]),
   );
+}
+
+const ADMIN_TOKEN = 'admin_token';
+
+/**
+ * A durable sandbox keeps its generated admin token, so the console link and the scripts that use it
+ * survive a restart; a token given by flag or environment is the operator's, and is not stored.
+ */
+function durableAdminToken(services: Services, given: string | undefined, generated: string): string {
+  const storage = services.repositories;
+  if (given !== undefined || storage.describe().engine === 'memory') return generated;
+  const kept = storage.settings.get(ADMIN_TOKEN);
+  if (kept) return kept;
+  storage.settings.set(ADMIN_TOKEN, generated);
+  return generated;
 }

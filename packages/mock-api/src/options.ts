@@ -23,6 +23,11 @@ export interface AppOptions extends ServicesOptions {
   services?: Services;
   /** Webhook delivery: URL policy (loopback on by default, `allowedHosts`), timeout, bounds. */
   webhooks?: WebhookDeliveryOptions;
+  /**
+   * Keep every piece of state in a SQLite database in this folder (made if missing), and resume what
+   * it holds. Without it, state lives in memory and goes with the process.
+   */
+  dataDir?: string;
 }
 
 const positiveInt = z.number().int().positive();
@@ -52,11 +57,15 @@ export const DEFAULTS = {
   autoCloseSeconds: DEFAULT_AUTO_CLOSE_SECONDS,
 } as const;
 
-export type ResolvedOptions = Required<Omit<AppOptions, 'services' | 'clock' | 'repositories' | 'webhooks'>> &
-  Pick<AppOptions, 'services' | 'clock' | 'repositories' | 'webhooks'>;
+type ObjectOptions = 'services' | 'clock' | 'repositories' | 'storage' | 'webhooks' | 'dataDir';
+
+export type ResolvedOptions = Required<Omit<AppOptions, ObjectOptions>> & Pick<AppOptions, ObjectOptions>;
 
 export function resolveOptions(options: AppOptions): ResolvedOptions {
-  const { services, clock, repositories, webhooks, ...scalars } = options;
+  const { services, clock, repositories, storage, webhooks, dataDir, ...scalars } = options;
+  if (dataDir !== undefined && (typeof dataDir !== 'string' || dataDir.trim() === '')) {
+    throw new TypeError('Invalid mock server option dataDir: must be the path of a folder');
+  }
   const parsed = ScalarOptions.safeParse(scalars);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -70,7 +79,9 @@ export function resolveOptions(options: AppOptions): ResolvedOptions {
     services,
     clock,
     repositories,
+    storage,
     webhooks,
+    dataDir,
   };
 }
 

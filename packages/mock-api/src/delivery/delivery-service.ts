@@ -21,8 +21,8 @@ import { wantsEvent } from './event-filter';
 import { createHttpSender } from './http-sender';
 import { checkDeliveryOptions } from './options';
 import { Outbox } from './outbox';
-import { memoryRepositories } from '../storage/memory';
-import type { Repositories } from '../storage/repositories';
+import { memoryStorage } from '../storage/memory';
+import type { Storage } from '../storage/repositories';
 import type { DeliveryJob } from './outbox';
 import { SubscriptionStore } from './subscription-store';
 import type { StoredSubscription } from './subscription-store';
@@ -64,7 +64,10 @@ export interface DeliveryServiceOptions {
   replaysPerSecond?: number;
 }
 
-export type DeliveryRepositories = Pick<Repositories, 'subscriptions' | 'deliveryAttempts' | 'deliveryQueue'>;
+export type DeliveryRepositories = Pick<
+  Storage,
+  'subscriptions' | 'deliveryAttempts' | 'deliveryQueue' | 'transaction'
+>;
 
 /** What a server's operator sets: everything but what the app itself supplies. */
 export type WebhookDeliveryOptions = Omit<
@@ -109,6 +112,8 @@ export interface DeliveryService {
   settled(): Promise<void>;
   /** Deliveries not finished yet (retries waiting on the clock included). */
   pending(): number;
+  /** Drops every queued delivery without sending it: the sandbox is being reset. */
+  clear(): void;
   close(): Promise<void>;
 }
 
@@ -119,7 +124,8 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
   const { clock } = options;
   const isClientActive = options.isClientActive ?? (() => true);
   const policy = createUrlPolicy(options.urlPolicy);
-  const repositories = options.repositories ?? memoryRepositories();
+  const repositories = options.repositories ?? memoryStorage();
+  const transact = repositories.transaction;
   const store = new SubscriptionStore(repositories.subscriptions);
   const subscriptions = new Subscriptions(store, policy, clock);
   const log = new AttemptLog(repositories.deliveryAttempts, options.attemptsKept);
@@ -145,6 +151,8 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
   });
   const enqueue = (sub: StoredSubscription, event: EventEnvelope, replay = false) =>
     outbox.enqueue(sub.id, event, { ownerId: sub.owner_id, replay });
+  // What a durable queue held when the server stopped goes out again, on its schedule.
+  outbox.resume(repositories.deliveryQueue.lanes());
 
   return {
     publish(event) {
@@ -158,9 +166,11 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
     updateSubscription: (ownerId, id, body) => subscriptions.update(ownerId, id, body),
     rotateSecret: (ownerId, id, graceSeconds) => subscriptions.rotateSecret(ownerId, id, graceSeconds),
     deleteSubscription(ownerId, id) {
-      store.remove(ownerId, id);
-      outbox.cancel(id);
-      log.forget(id);
+      transact(() => {
+        store.remove(ownerId, id);
+        outbox.cancel(id);
+        log.forget(id);
+      });
       return { id, deleted: true };
     },
     replay(ownerId, id, window) {
@@ -179,7 +189,9 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
           `Replaying this window would queue ${due.length} deliveries, past this API client's cap of ${outbox.clientPendingCap} waiting deliveries (${Math.max(0, room)} free): replay a shorter window, or once earlier deliveries have gone out`,
         );
       }
-      for (const event of due) enqueue(sub, event, true);
+      transact(() => {
+        for (const event of due) enqueue(sub, event, true);
+      });
       return { replayed: due.length };
     },
     resend(ownerId, id, event) {
@@ -187,7 +199,7 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
       if (event.test || !wantsEvent(sub, event)) {
         throw new DomainError('conflict', `Webhook ${id} does not receive event ${event.id} (${event.type})`);
       }
-      enqueue(sub, event, true);
+      transact(() => enqueue(sub, event, true));
       return { event: { ...event, replay: true } };
     },
     ownerOf(id) {
@@ -204,7 +216,7 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
         created_at: new Date(clock.now()).toISOString(),
         test: true,
       };
-      enqueue(sub, event);
+      transact(() => enqueue(sub, event));
       return { event };
     },
     listDeliveries(ownerId, id, filters) {
@@ -217,8 +229,9 @@ export function createDeliveryService(options: DeliveryServiceOptions): Delivery
     },
     settled: () => outbox.settled(),
     pending: () => outbox.pending(),
+    clear: () => outbox.cancelAll(),
     async close() {
-      outbox.cancelAll();
+      outbox.stop();
       await sender.close();
     },
   };

@@ -3,7 +3,7 @@ import type { EventEnvelope } from '@returns-pack/shared-client';
 import type { Clock } from '../domain/clock';
 import { Fifo } from '../storage/fifo';
 import { MemoryDeliveryQueueRepository } from '../storage/memory-delivery-queue-repository';
-import type { DeliveryJob, DeliveryQueueRepository } from '../storage/repositories';
+import type { DeliveryJob, DeliveryQueueRepository, QueuedLane } from '../storage/repositories';
 
 export type { DeliveryJob } from '../storage/repositories';
 
@@ -116,6 +116,7 @@ export class Outbox {
   private startedThisTurn = 0;
   private nextTurn: NodeJS.Immediate | undefined;
   private waiters: (() => void)[] = [];
+  private stopped = false;
 
   constructor(private readonly options: OutboxOptions) {
     this.queue = options.queue ?? new MemoryDeliveryQueueRepository();
@@ -152,6 +153,28 @@ export class Outbox {
     this.makeReady(created);
   }
 
+  /**
+   * Takes up the jobs a durable queue held when the server stopped, lane by lane in the order they
+   * were queued: a lane whose first job was waiting for a retry waits until then (or runs now if that
+   * time has passed); the others run now. Order within each lane is the queue's.
+   */
+  resume(lanes: Iterable<QueuedLane>): void {
+    for (const queued of lanes) {
+      const sub = this.queueOf(queued.subscriptionId, queued.ownerId);
+      sub.pending += queued.jobs;
+      sub.client.pending += queued.jobs;
+      const lane: Lane = { key: queued.lane, sub, state: 'waiting', canceled: false };
+      this.lanes.set(lane.key, lane);
+      if (queued.dueAtMs !== null && queued.dueAtMs > this.options.clock.now()) {
+        lane.cancelRetry = this.options.clock.schedule(queued.dueAtMs, () => {
+          if (!lane.canceled) this.makeReady(lane);
+        });
+      } else {
+        this.makeReady(lane);
+      }
+    }
+  }
+
   /** Forgets a deleted subscription's queue; attempts already on the wire finish but are not retried. */
   cancel(subscriptionId: string): void {
     const sub = this.subs.get(subscriptionId);
@@ -173,7 +196,20 @@ export class Outbox {
     this.checkSettled();
   }
 
-  /** Stops everything: for shutdown, when nobody will read the log any more. */
+  /**
+   * Shutdown: nothing more starts or is retried in this process, and the queue is left as it is: a
+   * durable one hands its jobs to the next start.
+   */
+  stop(): void {
+    this.stopped = true;
+    for (const client of this.clients.values()) clearTimeout(client.refill);
+    for (const lane of this.lanes.values()) lane.cancelRetry?.();
+    if (this.nextTurn) clearImmediate(this.nextTurn);
+    this.nextTurn = undefined;
+    this.checkSettled();
+  }
+
+  /** Drops every job, queued or waiting: the sandbox is being reset. */
   cancelAll(): void {
     for (const client of this.clients.values()) clearTimeout(client.refill);
     for (const id of [...this.subs.keys()]) this.cancel(id);
@@ -246,6 +282,7 @@ export class Outbox {
    * subscriptions. A client past its floor when every global slot is taken waits for a slot.
    */
   private pump(): void {
+    if (this.stopped) return;
     while (this.runnable.length > 0) {
       if (this.startedThisTurn >= this.limits.maxStartsPerTurn) return;
       const client = this.runnable.shift()!;
@@ -255,7 +292,7 @@ export class Outbox {
       }
       const sub = client.subs.shift();
       const lane = sub?.ready.peek();
-      if (sub && lane && this.queue.peek(lane.key)!.replay && !this.takeReplayToken(client)) {
+      if (sub && lane && this.queue.peek(lane.key)?.replay && !this.takeReplayToken(client)) {
         // Out of replay tokens: the client sits out (queued, so nobody re-offers it) until the refill.
         client.subs.push(sub);
         this.parkUntilRefill(client);
@@ -276,7 +313,12 @@ export class Outbox {
   }
 
   private run(lane: Lane): void {
-    const job = this.queue.peek(lane.key)!;
+    const job = this.queue.peek(lane.key);
+    if (!job) {
+      // Its jobs are gone from the store (a reset, or a transaction rolled back): nothing to send.
+      this.lanes.delete(lane.key);
+      return;
+    }
     lane.state = 'running';
     this.inFlight++;
     lane.sub.inFlight++;
@@ -301,6 +343,7 @@ export class Outbox {
     lane.sub.inFlight--;
     const client = lane.sub.client;
     client.inFlight--;
+    if (this.stopped) return this.checkSettled();
     // A slot is free: those waiting for one take their turns again.
     for (let waiting = this.waitingForSlot.shift(); waiting; waiting = this.waitingForSlot.shift()) {
       this.runnable.push(waiting);
@@ -310,6 +353,8 @@ export class Outbox {
     } else {
       if (retryAt !== null) {
         lane.state = 'waiting';
+        const job = this.queue.peek(lane.key);
+        if (job) this.queue.retryAt(lane.key, job.attempt, retryAt);
         lane.cancelRetry = this.options.clock.schedule(retryAt, () => {
           if (!lane.canceled) this.makeReady(lane);
         });
@@ -358,7 +403,7 @@ export class Outbox {
   }
 
   private checkSettled(): void {
-    if (this.inFlight !== 0 || this.readyLanes !== 0) return;
+    if (this.inFlight !== 0 || (this.readyLanes !== 0 && !this.stopped)) return;
     const waiters = this.waiters;
     this.waiters = [];
     for (const resolve of waiters) resolve();

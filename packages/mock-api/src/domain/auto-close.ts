@@ -1,18 +1,18 @@
 import type { Rma } from '@returns-pack/shared-client';
+import type { CountdownRepository } from '../storage/repositories';
 import type { Clock } from './clock';
 import { DueQueue } from './due-queue';
 import type { EventLog } from './event-log';
-import type { RmaService } from './rma-service';
+import type { RmaService, Transact } from './rma-service';
 
 /**
  * The auto-close countdown. Entering DELIVERED starts it (`autoclose.started`) unless one is already
  * running; when it ends the RMA is closed if still DELIVERED (`autoclose.completed`), or the close
  * fails if it is PAUSED (`autoclose.failed`). Leaving DELIVERED for anything but a pause cancels it
  * (`autoclose.canceled`): a pause only holds the RMA, and resuming keeps the original deadline.
+ * The running countdowns are stored, so a restart resumes them.
  */
 export class AutoCloseMonitor {
-  /** RMA id → when its running countdown ends; queue entries that no longer match are stale. */
-  private readonly running = new Map<string, number>();
   private readonly queue: DueQueue<string>;
 
   constructor(
@@ -20,9 +20,13 @@ export class AutoCloseMonitor {
     private readonly events: EventLog,
     private readonly clock: Clock,
     private readonly delaySeconds: number,
+    /** RMA id → when its running countdown ends; queue entries that no longer match are stale. */
+    private readonly running: CountdownRepository,
+    private readonly transact: Transact = (work) => work(),
   ) {
-    this.queue = new DueQueue(clock, (id) => this.due(id), 'auto-close');
+    this.queue = new DueQueue(clock, (id) => this.transact(() => this.due(id)), 'auto-close');
     rmas.onTransition((before, after) => this.onTransition(before, after));
+    for (const [id, at] of running.all()) this.queue.add(at, id);
   }
 
   /** When the running countdown of this RMA ends, if one runs. */
@@ -31,7 +35,7 @@ export class AutoCloseMonitor {
   }
 
   private onTransition(before: Rma, after: Rma): void {
-    const running = this.running.has(after.id);
+    const running = this.running.get(after.id) !== undefined;
     if (after.status === 'DELIVERED' && !running) {
       const at = this.clock.now() + this.delaySeconds * 1000;
       this.running.set(after.id, at);

@@ -69,7 +69,14 @@ class TimerHeap {
   }
 }
 
-export function createClock(options: { wallTime?: () => number; startOffsetMs?: number } = {}): Clock {
+export interface ClockOptions {
+  wallTime?: () => number;
+  startOffsetMs?: number;
+  /** Told each new offset before due tasks run: a durable store keeps it, so a restart keeps the time. */
+  onOffsetChange?: (offsetMs: number) => void;
+}
+
+export function createClock(options: ClockOptions = {}): Clock {
   const wall = options.wallTime ?? Date.now;
   let offsetMs = options.startOffsetMs ?? 0;
   let seq = 0;
@@ -120,6 +127,7 @@ export function createClock(options: { wallTime?: () => number; startOffsetMs?: 
     },
     advance(seconds) {
       offsetMs += seconds * 1000;
+      options.onOffsetChange?.(offsetMs);
       runDue();
     },
     offsetSeconds: () => offsetMs / 1000,

@@ -11,6 +11,9 @@ import { applyTransition, assertAllowed, integrationNextStatuses, transitionEven
 
 export type TransitionHook = (before: Rma, after: Rma) => void;
 
+/** Runs work as one unit: the storage's transaction (the outbox's boundary), or just the call in memory. */
+export type Transact = <T>(work: () => T) => T;
+
 const KIND_NAMES: Record<RmaKind, string> = {
   trade_return: 'trade return',
   offline_repair: 'offline repair',
@@ -29,6 +32,7 @@ export class RmaService {
     private readonly events: EventLog,
     private readonly stamp: () => number,
     private readonly slaSeconds: number,
+    private readonly transact: Transact = (work) => work(),
   ) {}
 
   /**
@@ -37,12 +41,14 @@ export class RmaService {
    * follows `return.created` in the subject's sequence.
    */
   createTradeReturn(input: TradeReturnInput): Rma {
-    const created = this.insert(newTradeReturn(input, this.newRma()));
-    return input.requires_label ? this.label(created, undefined) : created;
+    return this.transact(() => {
+      const created = this.insert(newTradeReturn(input, this.newRma()));
+      return input.requires_label ? this.label(created, undefined) : created;
+    });
   }
 
   createOfflineRepair(input: OfflineRepairInput): Rma {
-    return this.insert(newOfflineRepair(input, this.newRma()));
+    return this.transact(() => this.insert(newOfflineRepair(input, this.newRma())));
   }
 
   find(id: string): Rma | undefined {
@@ -68,14 +74,14 @@ export class RmaService {
   transition(id: string, to: RmaStatus, note?: string): Rma {
     const before = this.get(id);
     assertAllowed(before, to);
-    return this.commit(before, to, note ?? null);
+    return this.transact(() => this.commit(before, to, note ?? null));
   }
 
   /** v1.1, an API client's move: the same machine and events, less the admin/label-only states. */
   transitionAsIntegration(id: string, to: RmaStatus, note?: string): Rma {
     const before = this.get(id);
     assertAllowed(before, to, integrationNextStatuses(before));
-    return this.commit(before, to, note ?? null);
+    return this.transact(() => this.commit(before, to, note ?? null));
   }
 
   /**
@@ -93,7 +99,7 @@ export class RmaService {
         [{ path: 'status', message: `is ${rma.status}; must be REQUESTED or APPROVED` }],
       );
     }
-    return this.label(rma, carrier);
+    return this.transact(() => this.label(rma, carrier));
   }
 
   private label(rma: Rma, carrier: string | undefined): Rma {
@@ -106,7 +112,7 @@ export class RmaService {
    * come first), but the countdown may, so it bypasses the machine's check, nothing else.
    */
   closeAutomatically(id: string): Rma {
-    return this.commit(this.get(id), 'CLOSED', 'closed automatically');
+    return this.transact(() => this.commit(this.get(id), 'CLOSED', 'closed automatically'));
   }
 
   private commit(before: Rma, to: RmaStatus, note: string | null, carrier?: string): Rma {
@@ -121,6 +127,10 @@ export class RmaService {
 
   /** Marks an open, unbreached RMA breached and emits `rma.breach`; anything else is left alone. */
   recordBreach(id: string): Rma | undefined {
+    return this.transact(() => this.breach(id));
+  }
+
+  private breach(id: string): Rma | undefined {
     const rma = this.repository.get(id);
     if (!rma || !isOpen(rma.status) || rma.sla.breached_at !== null) return undefined;
     const now = iso(this.stamp());
@@ -132,7 +142,7 @@ export class RmaService {
 
   /** Emits any catalogue event for an RMA as it stands (admin trigger), through the same log. */
   emit(id: string, type: EventType): EventEnvelope {
-    return this.events.append({ type, rma: this.get(id) });
+    return this.transact(() => this.events.append({ type, rma: this.get(id) }));
   }
 
   onCreated(hook: (rma: Rma) => void): void {

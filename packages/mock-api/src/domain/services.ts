@@ -1,5 +1,5 @@
-import { memoryRepositories } from '../storage/memory';
-import type { Repositories } from '../storage/repositories';
+import { memoryStorage } from '../storage/memory';
+import type { Repositories, Storage } from '../storage/repositories';
 import { ApiClientService } from './api-clients';
 import { AutoCloseMonitor } from './auto-close';
 import type { Clock } from './clock';
@@ -12,46 +12,72 @@ import { monotonicStamps } from './time';
 export const DEFAULT_SLA_SECONDS = 14 * 86_400;
 export const DEFAULT_AUTO_CLOSE_SECONDS = 7 * 86_400;
 
+/** Where the test clock's offset is kept: time advanced before a restart stays advanced. */
+const CLOCK_OFFSET = 'clock_offset_ms';
+
 export interface ServicesOptions {
   clock?: Clock;
   slaSeconds?: number;
   autoCloseSeconds?: number;
-  /** Replace any of the in-memory stores, e.g. with a persistent one. */
+  /** Where the state lives; in memory by default. A durable store's state is resumed. */
+  storage?: Storage;
+  /** Replace any of the storage's repositories (tests). */
   repositories?: Partial<Repositories>;
 }
 
 /** The domain core, with no HTTP in it: what routes, the CLI, seeding and other packages' tests use. */
 export interface Services {
   clock: Clock;
-  repositories: Repositories;
+  repositories: Storage;
   events: EventLog;
   rmas: RmaService;
   apiClients: ApiClientService;
   sla: SlaMonitor;
   autoClose: AutoCloseMonitor;
-  /** Stops the clock's wall timer; nothing scheduled fires after this. */
+  /** Stops the clock's wall timer and closes the storage; nothing scheduled fires after this. */
   stop(): void;
 }
 
 export function createServices(options: ServicesOptions = {}): Services {
-  const clock = options.clock ?? createClock();
-  const repositories = { ...memoryRepositories(), ...options.repositories };
+  const storage: Storage = { ...(options.storage ?? memoryStorage()), ...options.repositories };
+  const clock =
+    options.clock ??
+    createClock({
+      startOffsetMs: Number(storage.settings.get(CLOCK_OFFSET) ?? 0),
+      onOffsetChange: (offsetMs) => storage.settings.set(CLOCK_OFFSET, String(offsetMs)),
+    });
+  const transact = storage.transaction;
   const stamp = monotonicStamps(clock);
-  const events = new EventLog(repositories.events, stamp);
-  const rmas = new RmaService(repositories.rmas, events, stamp, options.slaSeconds ?? DEFAULT_SLA_SECONDS);
+  const events = new EventLog(storage.events, stamp);
+  const rmas = new RmaService(
+    storage.rmas,
+    events,
+    stamp,
+    options.slaSeconds ?? DEFAULT_SLA_SECONDS,
+    transact,
+  );
+  const sla = new SlaMonitor(rmas, clock);
+  sla.resume(storage.rmas.awaitingSla());
+  // Requests that were running when the process stopped will never answer: their keys are free again.
+  storage.idempotency.releaseUnanswered();
   return {
     clock,
-    repositories,
+    repositories: storage,
     events,
     rmas,
-    apiClients: new ApiClientService(repositories.apiClients, stamp),
-    sla: new SlaMonitor(rmas, clock),
+    apiClients: new ApiClientService(storage.apiClients, stamp),
+    sla,
     autoClose: new AutoCloseMonitor(
       rmas,
       events,
       clock,
       options.autoCloseSeconds ?? DEFAULT_AUTO_CLOSE_SECONDS,
+      storage.countdowns,
+      transact,
     ),
-    stop: () => clock.stop(),
+    stop: () => {
+      clock.stop();
+      storage.close();
+    },
   };
 }

@@ -14,6 +14,11 @@ export class SlaMonitor {
     rmas.onCreated((rma) => this.queue.add(Date.parse(rma.sla.due_at), rma.id));
   }
 
+  /** Re-arms the checks of RMAs made before a restart. */
+  resume(awaiting: Iterable<{ id: string; dueAtMs: number }>): void {
+    for (const { id, dueAtMs } of awaiting) this.queue.add(dueAtMs, id);
+  }
+
   get pending(): number {
     return this.queue.size;
   }

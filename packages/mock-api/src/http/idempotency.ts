@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { Clock } from '../domain/clock';
 import { DomainError, invalid } from '../domain/errors';
-import type { IdempotencyRepository, StoredResponse } from '../storage/repositories';
+import type { IdempotencyRecord, IdempotencyRepository, StoredResponse } from '../storage/repositories';
 
 export interface IdempotentResponse extends StoredResponse {
   replayed: boolean;
@@ -50,6 +50,8 @@ export class IdempotencyGuard {
     private readonly repository: IdempotencyRepository,
     private readonly clock: Clock,
     private readonly ttlSeconds: number,
+    /** The storage's transaction: a synchronous action, its claim and its kept answer commit together. */
+    private readonly transact: <T>(work: () => T) => T = (work) => work(),
   ) {}
 
   async run(
@@ -59,7 +61,24 @@ export class IdempotencyGuard {
     action: () => StoredResponse | Promise<StoredResponse>,
   ): Promise<IdempotentResponse> {
     const id = `${scope}\u0000${key}`;
-    const held = this.repository.claim(scope, key, fingerprint, this.clock.now(), this.ttlSeconds * 1000);
+    // A creation runs synchronously: claimed, made and answered in one transaction, so a crash can
+    // never leave an RMA made whose key has no answer (a retry would make it twice).
+    let claimed: { held: IdempotencyRecord | null; answer?: StoredResponse | Promise<StoredResponse> };
+    try {
+      claimed = this.transact(() => {
+        const held = this.repository.claim(scope, key, fingerprint, this.clock.now(), this.ttlSeconds * 1000);
+        if (held) return { held };
+        const answer = action();
+        if (!(answer instanceof Promise)) this.repository.complete(scope, key, answer);
+        return { held: null, answer };
+      });
+    } catch (error) {
+      // The transaction rolled back (with a durable store) or the claim stays (in memory): free it.
+      this.repository.release(scope, key);
+      throw error;
+    }
+    const { held, answer } = claimed;
+    if (answer !== undefined && !(answer instanceof Promise)) return { ...answer, replayed: false };
     if (held) {
       if (held.fingerprint !== fingerprint) {
         throw new DomainError('conflict', `${KEY_HEADER} ${key} was already used with a different request`, [
@@ -71,7 +90,7 @@ export class IdempotencyGuard {
         throw new DomainError('conflict', `A request with ${KEY_HEADER} ${key} is still in progress`);
       return { ...response, replayed: true };
     }
-    const pending = Promise.resolve().then(action);
+    const pending = Promise.resolve(answer!);
     this.inFlight.set(id, pending);
     try {
       const response = await pending;

@@ -58,7 +58,13 @@ export function registerRoute(app: FastifyInstance, route: AnyRouteSpec, deps: P
       if (key === undefined || !request.apiClient) {
         return reply.code(status).send(await route.handler(input, deps.context));
       }
-      const run = async () => ({ status, body: await route.handler(input, deps.context) });
+      // Synchronous handlers stay synchronous, so the guard can run them inside its transaction.
+      const run = () => {
+        const body: unknown = route.handler(input, deps.context);
+        return body instanceof Promise
+          ? body.then((resolved: unknown) => ({ status, body: resolved }))
+          : { status, body };
+      };
       // The path as requested, not the route's pattern: one key on two webhooks names two requests.
       const fingerprint = requestFingerprint(route.method, request.url, request.body);
       const result = await deps.idempotency.run(request.apiClient.id, key, fingerprint, run);

@@ -27,4 +27,9 @@ export class MemoryApiClientRepository implements ApiClientRepository {
   list(): StoredApiClient[] {
     return [...this.byId.values()];
   }
+
+  clear(): void {
+    this.byId.clear();
+    this.byKeyHash.clear();
+  }
 }

@@ -49,4 +49,8 @@ export class MemoryDeliveryAttemptRepository implements DeliveryAttemptRepositor
   forget(webhookId: string): void {
     this.logs.delete(webhookId);
   }
+
+  clear(): void {
+    this.logs.clear();
+  }
 }

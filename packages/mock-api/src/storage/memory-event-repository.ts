@@ -48,4 +48,9 @@ export class MemoryEventRepository implements EventRepository {
   listBetween(startMs: number, endMs: number): EventEnvelope[] {
     return this.log.between(startMs, endMs);
   }
+
+  clear(): void {
+    this.log.clear();
+    for (const map of [this.bySubject, this.byType, this.positions]) map.clear();
+  }
 }

@@ -34,6 +34,18 @@ export class MemoryIdempotencyRepository implements IdempotencyRepository {
     this.records.delete(recordId(scope, key));
   }
 
+  releaseUnanswered(): number {
+    let released = 0;
+    for (const [id, record] of this.records) {
+      if (record.response === null && this.records.delete(id)) released++;
+    }
+    return released;
+  }
+
+  clear(): void {
+    this.records.clear();
+  }
+
   /** Records held, expired or not: what the server's memory pays for. */
   get size(): number {
     return this.records.size;

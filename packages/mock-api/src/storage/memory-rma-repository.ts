@@ -1,3 +1,4 @@
+import { isOpen } from '@returns-pack/shared-client';
 import type { Page, Rma, RmaKind } from '@returns-pack/shared-client';
 import { OrderedLog, addToIndex, narrowest, positionsOf } from './ordered-log';
 import type { RmaQuery, RmaRepository } from './repositories';
@@ -36,6 +37,18 @@ export class MemoryRmaRepository implements RmaRepository {
 
   count(): number {
     return this.log.size;
+  }
+
+  *awaitingSla(): Iterable<{ id: string; dueAtMs: number }> {
+    for (const rma of this.log.values()) {
+      if (isOpen(rma.status) && rma.sla.breached_at === null)
+        yield { id: rma.id, dueAtMs: Date.parse(rma.sla.due_at) };
+    }
+  }
+
+  clear(): void {
+    this.log.clear();
+    for (const map of [this.positions, this.byKind, this.byEmail, this.byReference]) map.clear();
   }
 
   list(query: RmaQuery): Page<Rma> {

@@ -43,6 +43,11 @@ export class MemorySubscriptionRepository implements SubscriptionRepository {
     return this.log.page({ ...query, index: this.byOwner.get(ownerId) ?? [] });
   }
 
+  clear(): void {
+    this.log.clear();
+    for (const map of [this.positions, this.byOwner, this.counts]) map.clear();
+  }
+
   *all(): Iterable<StoredSubscription> {
     for (const position of this.positions.values()) yield this.log.at(position)!;
   }

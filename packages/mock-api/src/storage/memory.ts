@@ -4,10 +4,25 @@ import { MemoryDeliveryQueueRepository } from './memory-delivery-queue-repositor
 import { MemoryEventRepository } from './memory-event-repository';
 import { MemoryIdempotencyRepository } from './memory-idempotency-repository';
 import { MemoryRmaRepository } from './memory-rma-repository';
+import { MemoryCountdownRepository, MemorySettingsRepository } from './memory-small-repositories';
 import { MemorySubscriptionRepository } from './memory-subscription-repository';
-import type { Repositories } from './repositories';
+import type { Repositories, Storage } from './repositories';
 
-export function memoryRepositories(): Repositories {
+/** The default: everything in this process's memory, gone when it stops. */
+export function memoryStorage(): Storage {
+  const repositories = memoryRepositories();
+  return {
+    ...repositories,
+    transaction: (work) => work(),
+    describe: () => ({ engine: 'memory', dataDir: null, file: null }),
+    clear() {
+      for (const repository of Object.values(repositories)) repository.clear();
+    },
+    close() {},
+  };
+}
+
+export function memoryRepositories(): Repositories & Record<keyof Repositories, { clear(): void }> {
   return {
     rmas: new MemoryRmaRepository(),
     events: new MemoryEventRepository(),
@@ -16,5 +31,7 @@ export function memoryRepositories(): Repositories {
     subscriptions: new MemorySubscriptionRepository(),
     deliveryAttempts: new MemoryDeliveryAttemptRepository(),
     deliveryQueue: new MemoryDeliveryQueueRepository(),
+    countdowns: new MemoryCountdownRepository(),
+    settings: new MemorySettingsRepository(),
   };
 }

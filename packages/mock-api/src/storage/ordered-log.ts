@@ -30,6 +30,13 @@ export class OrderedLog<T> {
 
   constructor(private readonly createdAtMs: (item: T) => number) {}
 
+  clear(): void {
+    this.entries = [];
+    this.trimmed = 0;
+    this.holes = 0;
+    this.head = 0;
+  }
+
   /** Entries held (removed and trimmed ones not counted). */
   get size(): number {
     return this.entries.length - this.holes;
@@ -104,6 +111,11 @@ export class OrderedLog<T> {
       lastPosition = positionAt(i);
     }
     return { data, has_more: false, next_cursor: null };
+  }
+
+  /** Every entry held, oldest first. */
+  *values(): Iterable<T> {
+    for (const item of this.entries) if (item !== undefined) yield item;
   }
 
   /** Oldest first, creation time within [startMs, endMs]. */

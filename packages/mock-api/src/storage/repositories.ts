@@ -29,6 +29,8 @@ export interface RmaRepository {
   /** Newest first; the cursor survives inserts (no duplicates or gaps among earlier RMAs). */
   list(query: RmaQuery): Page<Rma>;
   count(): number;
+  /** Every open RMA not yet breached, with when its SLA runs out: the SLA checks a restart re-arms. */
+  awaitingSla(): Iterable<{ id: string; dueAtMs: number }>;
 }
 
 export interface EventRepository {
@@ -84,6 +86,11 @@ export interface IdempotencyRepository {
   complete(scope: string, key: string, response: StoredResponse): void;
   /** Forgets a claim whose request failed unexpectedly, so that a retry may run. */
   release(scope: string, key: string): void;
+  /**
+   * Forgets every claim still without an answer: on start, those requests died with the process that
+   * ran them, and a retry must be able to run.
+   */
+  releaseUnanswered(): number;
 }
 
 /**
@@ -153,6 +160,36 @@ export interface DeliveryQueueRepository {
   length(lane: string): number;
   /** Drops a lane and its jobs (a deleted subscription). */
   drop(lane: string): void;
+  /**
+   * Keeps, with the lane's first job, the attempts made so far and when the next is due, so that a
+   * restart resumes the retry schedule where it was.
+   */
+  retryAt(lane: string, attempt: number, atMs: number): void;
+  /** Every lane with jobs, in the order their first jobs were queued: what a restart resumes. */
+  lanes(): Iterable<QueuedLane>;
+}
+
+export interface QueuedLane {
+  lane: string;
+  subscriptionId: string;
+  ownerId: string;
+  jobs: number;
+  /** When the first job's next attempt is due (clock ms); null when it has not failed yet. */
+  dueAtMs: number | null;
+}
+
+/** Running auto-close countdowns: RMA id → when the countdown ends (clock ms). */
+export interface CountdownRepository {
+  get(id: string): number | undefined;
+  set(id: string, atMs: number): void;
+  delete(id: string): void;
+  all(): Iterable<[string, number]>;
+}
+
+/** Small named values of the server's own: the test clock's offset. */
+export interface SettingsRepository {
+  get(key: string): string | undefined;
+  set(key: string, value: string): void;
 }
 
 export interface Repositories {
@@ -163,4 +200,27 @@ export interface Repositories {
   subscriptions: SubscriptionRepository;
   deliveryAttempts: DeliveryAttemptRepository;
   deliveryQueue: DeliveryQueueRepository;
+  countdowns: CountdownRepository;
+  settings: SettingsRepository;
+}
+
+export interface StorageDescription {
+  engine: 'memory' | 'sqlite';
+  /** The data folder; null in memory. */
+  dataDir: string | null;
+  /** The database file; null in memory. */
+  file: string | null;
+}
+
+/**
+ * The repositories and what spans them. `transaction` is the transactional outbox's boundary: a
+ * state change, its events and their delivery jobs are written inside one, and commit together or
+ * not at all. Work nested in a transaction joins it.
+ */
+export interface Storage extends Repositories {
+  transaction<T>(work: () => T): T;
+  describe(): StorageDescription;
+  /** Empties every repository: the console's "reset sandbox". */
+  clear(): void;
+  close(): void;
 }

@@ -2,7 +2,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { AllowList } from '../../delivery/address-ranges';
 import { seedDemoRmas } from '../../domain/seed';
 import { startMockServer } from '../../server';
-import type { MockServerOptions } from '../../server';
+import type { MockServer, MockServerOptions } from '../../server';
 import { hostOption, integerOption, portOption } from '../options';
 
 export interface ServeOptions {
@@ -16,6 +16,7 @@ export interface ServeOptions {
   webhookAllow?: string[];
   webhookLoopback: boolean;
   webhookTimeout?: number;
+  dataDir?: string;
 }
 
 /** One `--webhook-allow` entry, checked as the delivery's allow list will read it; repeats add up. */
@@ -69,6 +70,10 @@ export function serveCommand(): Command {
       'how long a receiver has to connect and to answer (default 5000)',
       integerOption('--webhook-timeout', 1, 60_000),
     )
+    .option(
+      '--data-dir <dir>',
+      'keep all state in a database in this folder and resume it on the next start (default: in memory)',
+    )
     .action(async (options: ServeOptions) => {
       const server = await startMockServer(serverOptions(options, process.env));
       const lines = [
@@ -76,7 +81,13 @@ export function serveCommand(): Command {
         `admin token: ${server.adminToken}`,
         `developer console: ${server.url}/console#token=${encodeURIComponent(server.adminToken)}`,
       ];
-      if (options.seed !== undefined) {
+      const resumed = options.dataDir !== undefined ? resumedState(server) : null;
+      if (options.dataDir !== undefined) {
+        const { file } = server.services.repositories.describe();
+        lines.push(resumed ? `data: ${file} (resumed: ${resumed})` : `data: ${file} (new)`);
+      }
+      // A resumed sandbox is not seeded again: its demo client's key was printed on its first start.
+      if (options.seed !== undefined && !resumed) {
         // Printed once, here, like the merchant's admin screen shows them: the server keeps only hashes.
         const client = await server.createApiClient({ name: 'demo integration' });
         seedDemoRmas(server.services, options.seed);
@@ -103,9 +114,21 @@ export function serverOptions(options: ServeOptions, env: NodeJS.ProcessEnv): Mo
     rateLimit: options.rateLimit === 0 ? false : options.rateLimit,
     slaSeconds: options.slaSeconds,
     autoCloseSeconds: options.autoCloseSeconds,
+    dataDir: options.dataDir,
     webhooks: {
       timeoutMs: options.webhookTimeout,
       urlPolicy: { allowLoopback: options.webhookLoopback, allowedHosts: options.webhookAllow },
     },
   };
 }
+
+/** What a data folder already held, in a few words; null when it was empty. */
+function resumedState(server: MockServer): string | null {
+  const { services, delivery } = server;
+  const clients = services.apiClients.list().length;
+  const rmas = services.rmas.count();
+  if (clients === 0 && rmas === 0) return null;
+  return `${plural(rmas, 'RMA')}, ${plural(clients, 'API client')}, ${plural(delivery.pending(), 'delivery', 'deliveries')} waiting`;
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;

@@ -1,0 +1,55 @@
+import type { EventEnvelope, Page } from '@returns-pack/shared-client';
+import type { EventQuery, EventRepository } from '../repositories';
+import { pageRows, parse, where } from './paging';
+import type { Condition } from './paging';
+import type { SqliteSession } from './session';
+
+export class SqliteEventRepository implements EventRepository {
+  constructor(private readonly session: SqliteSession) {}
+
+  append(event: EventEnvelope): void {
+    this.session.run(
+      `INSERT INTO events (id, type, subject_id, subject_type, sequence, created_ms, json)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      event.id,
+      event.type,
+      event.subject.id,
+      event.subject.type,
+      event.sequence,
+      Date.parse(event.created_at),
+      JSON.stringify(event),
+    );
+  }
+
+  get(id: string): EventEnvelope | undefined {
+    const row = this.session.prepare('SELECT json FROM events WHERE id = ?').get(id) as
+      { json: string } | undefined;
+    return row ? parse<EventEnvelope>(row.json) : undefined;
+  }
+
+  lastSequence(subjectId: string): number {
+    const row = this.session
+      .prepare('SELECT sequence FROM events WHERE subject_id = ? ORDER BY pos DESC LIMIT 1')
+      .get(subjectId) as { sequence: number } | undefined;
+    return row?.sequence ?? 0;
+  }
+
+  list(query: EventQuery): Page<EventEnvelope> {
+    const conditions: Condition[] = [];
+    if (query.subject_id !== undefined) conditions.push(where('subject_id = ?', query.subject_id));
+    if (query.type !== undefined) conditions.push(where('type = ?', query.type));
+    if (query.types !== undefined)
+      conditions.push(where(`type IN (${query.types.map(() => '?').join(', ')})`, ...query.types));
+    if (query.subject_type !== undefined) conditions.push(where('subject_type = ?', query.subject_type));
+    if (query.created_after !== undefined)
+      conditions.push(where('created_ms > ?', Date.parse(query.created_after)));
+    return pageRows(this.session, 'events', conditions, query, parse<EventEnvelope>);
+  }
+
+  listBetween(startMs: number, endMs: number): EventEnvelope[] {
+    const rows = this.session
+      .prepare('SELECT json FROM events WHERE created_ms BETWEEN ? AND ? ORDER BY pos')
+      .all(startMs, endMs) as { json: string }[];
+    return rows.map((row) => parse<EventEnvelope>(row.json));
+  }
+}
