@@ -8,9 +8,14 @@ const base = require('../../jest.preset')(__dirname);
 module.exports = {
   ...base,
   displayName: 'mock-api (durable)',
-  // It counts JSON.stringify calls around a harness event that is not in the event log, which the
-  // durable queue must then keep whole (a logged event it names by id).
-  testPathIgnorePatterns: ['/node_modules/', '/test/robustness/replay-amplifier\\.test\\.ts$'],
+  testPathIgnorePatterns: [
+    '/node_modules/',
+    // These start their servers on SQLite themselves: once is enough.
+    '/test/durable/',
+    // It counts JSON.stringify calls around a harness event that is not in the event log, which the
+    // durable queue must then keep whole (a logged event it names by id).
+    '/test/robustness/replay-amplifier\\.test\\.ts$',
+  ],
   moduleNameMapper: {
     ...base.moduleNameMapper,
     '^\\.\\./storage/memory$': '<rootDir>/test/durable/default-storage-sqlite.ts',

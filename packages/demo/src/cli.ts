@@ -14,6 +14,8 @@ export interface DemoOptions {
    */
   serve: 'always' | 'on-success' | 'never';
   adminToken?: string;
+  /** Keep the mock's state in this folder and resume it on the next start. */
+  dataDir?: string;
 }
 
 export const DEFAULT_PORT = 4010;
@@ -27,6 +29,7 @@ interface Flags {
   json?: boolean;
   serve?: boolean;
   adminToken?: string;
+  dataDir?: string;
 }
 
 /** `npm start -- <flags>`; commander prints a bad flag's error naming it and exits 1. */
@@ -52,6 +55,10 @@ export function demoProgram(env: NodeJS.ProcessEnv = process.env): Command {
     .addOption(new Option('--serve', 'keep serving after the summary, also with --json'))
     .addOption(new Option('--no-serve', 'exit after the summary instead of serving'))
     .option('--admin-token <token>', 'admin bearer token (default: $RETURNS_MOCK_ADMIN_TOKEN, else random)')
+    .option(
+      '--data-dir <dir>',
+      "keep the mock's state in a database in this folder and resume it next time (default: in memory)",
+    )
     .showHelpAfterError()
     .allowExcessArguments(false)
     .action(function (this: Command) {
@@ -74,6 +81,7 @@ function resolve(flags: Flags, env: NodeJS.ProcessEnv): DemoOptions {
     json,
     serve: serveMode(flags, json),
     adminToken: flags.adminToken ?? (env.RETURNS_MOCK_ADMIN_TOKEN || undefined),
+    dataDir: flags.dataDir,
   };
 }
 

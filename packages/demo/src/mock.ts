@@ -10,20 +10,27 @@ export interface DemoMock {
   seeded: number;
 }
 
-/** The mock as `returns-mock serve --seed N` starts it: one API client to hand out, N RMAs. */
+/**
+ * The mock as `returns-mock serve --seed N` starts it: one API client to hand out, N RMAs. A resumed
+ * data folder keeps what it holds and is not seeded again; it still gets a fresh key to hand out,
+ * since the earlier ones were shown once and are kept only as hashes.
+ */
 export async function startDemoMock(
-  options: Pick<DemoOptions, 'port' | 'host' | 'seed' | 'adminToken'>,
+  options: Pick<DemoOptions, 'port' | 'host' | 'seed' | 'adminToken' | 'dataDir'>,
 ): Promise<DemoMock> {
   const server = await startMockServer({
     port: options.port,
     host: options.host,
     adminToken: options.adminToken,
+    dataDir: options.dataDir,
   }).catch((error: unknown) => {
     throw listenError(error, options);
   });
+  const resumed = server.services.rmas.count() > 0 || server.services.apiClients.list().length > 0;
   const apiClient = await server.createApiClient({ name: 'demo integration' });
-  seedDemoRmas(server.services, options.seed);
-  return { server, apiClient, seeded: options.seed };
+  const seeded = resumed ? 0 : options.seed;
+  seedDemoRmas(server.services, seeded);
+  return { server, apiClient, seeded };
 }
 
 function listenError(error: unknown, { host, port }: Pick<DemoOptions, 'port' | 'host'>): Error {

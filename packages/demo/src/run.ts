@@ -72,6 +72,7 @@ async function tourAndSummarise(mock: DemoMock, options: DemoOptions, output: Ou
       api_key: mock.apiClient.api_key,
       api_client_id: mock.apiClient.id,
       seeded_rmas: mock.seeded,
+      data_file: server.services.repositories.describe().file,
       serving: options.serve === 'always' || (options.serve === 'on-success' && ok),
     },
     ...tour,

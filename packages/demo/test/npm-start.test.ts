@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { startMockServer } from '@returns-pack/mock-api';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Operation, TOUR_TRIGGERS, TourSummary } from '../src/report/summary';
@@ -102,6 +103,7 @@ test('the summary names the mock and its credentials, and the mock is gone after
     api_key: expect.any(String),
     api_client_id: expect.stringMatching(/^cli_/),
     seeded_rmas: 25,
+    data_file: null,
     serving: false,
   });
   await expect(fetch(`${summary.mock.url}/openapi.json`)).rejects.toThrow();
@@ -127,6 +129,35 @@ describe('mistakes are named, never a stack trace, and exit 1', () => {
       expect(busy.stderr).not.toMatch(/\n\s+at /);
     } finally {
       taken.close();
+    }
+  });
+
+  test('a --data-dir that is a file', async () => {
+    const scratch = mkdtempSync(path.join(tmpdir(), 'returns-pack-data-'));
+    const file = path.join(scratch, 'not-a-folder');
+    writeFileSync(file, '');
+    try {
+      const bad = await npmStart(['--json', '--port', '0', '--data-dir', file]);
+      expect(bad.code).toBe(1);
+      expect(bad.stdout).toBe('');
+      expect(bad.stderr).toContain(`--data-dir ${file}:`);
+      expect(bad.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  });
+
+  test('a --data-dir another mock is using', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'returns-pack-data-'));
+    const holder = await startMockServer({ dataDir });
+    try {
+      const busy = await npmStart(['--json', '--port', '0', '--data-dir', dataDir]);
+      expect(busy.code).toBe(1);
+      expect(busy.stderr).toContain(`${dataDir} is in use by another returns-mock: stop it first`);
+      expect(busy.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      await holder.close();
+      rmSync(dataDir, { recursive: true, force: true });
     }
   });
 });

@@ -49,9 +49,10 @@ export async function buildApp(options: AppOptions = {}): Promise<MockApp> {
     clock: services.clock,
     repositories: services.repositories,
     eventsBetween: (start, end) => services.events.listBetween(start, end),
-    isClientActive: (id) => !services.repositories.apiClients.get(id)?.revoked_at,
+    // A subscription whose client was never stored (its creation failed half-way) receives nothing.
+    isClientActive: (id) => services.repositories.apiClients.get(id)?.revoked_at === null,
   });
-  const stopPublishing = services.events.subscribe((event) => delivery.publish(event));
+  services.events.setOutbox((event) => delivery.publish(event));
   services.apiClients.setWebhookProvisioner(delivery.provisionDefaultWebhook);
   const routes = ROUTES;
   let document: Record<string, unknown> | undefined;
@@ -93,7 +94,6 @@ export async function buildApp(options: AppOptions = {}): Promise<MockApp> {
   for (const route of routes) registerRoute(app, route, deps);
   await registerConsole(app);
   app.addHook('onClose', async () => {
-    stopPublishing();
     await delivery.close();
   });
   app.addHook('onClose', async () => services.stop());

@@ -12,6 +12,9 @@ export function printMockInfo(output: Output, mock: MockReport): void {
     `  API key      ${mock.api_key}  ${c.dim(`(API client ${mock.api_client_id}, "demo integration")`)}`,
   );
   output.line(`  seeded RMAs  ${mock.seeded_rmas}`);
+  output.line(
+    `  data         ${mock.data_file ?? c.dim('in memory: gone when this stops (--data-dir keeps it)')}`,
+  );
   if (!mock.serving) return;
   output.line(c.dim('Point your own Zapier, n8n or Pipedream at it: docs/README.md. Ctrl-C stops it.'));
 }

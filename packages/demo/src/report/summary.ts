@@ -98,6 +98,8 @@ export const MockReport = z.object({
   api_key: z.string(),
   api_client_id: z.string(),
   seeded_rmas: z.number().int(),
+  /** The database file with `--data-dir`; null when the mock keeps its state in memory. */
+  data_file: z.string().nullable(),
   /** Whether the process keeps serving the mock after this summary. */
   serving: z.boolean(),
 });

@@ -24,6 +24,7 @@ export class EventLog {
   private readonly listeners = new Set<EventListener>();
   private readonly undelivered: EventEnvelope[] = [];
   private dispatching = false;
+  private outbox: EventListener | undefined;
 
   constructor(
     private readonly repository: EventRepository,
@@ -44,8 +45,16 @@ export class EventLog {
       data: { rma: input.rma, previous_status: input.previousStatus ?? null },
     };
     this.repository.append(event);
+    // Part of the append, unlike the listeners: if the delivery jobs cannot be queued, the append
+    // fails with them, and the transaction around it takes back the change and its event.
+    this.outbox?.(event);
     this.dispatch(event);
     return event;
+  }
+
+  /** The transactional outbox: queues each event's deliveries in the same unit of work as its append. */
+  setOutbox(outbox: EventListener): void {
+    this.outbox = outbox;
   }
 
   subscribe(listener: EventListener): () => void {
