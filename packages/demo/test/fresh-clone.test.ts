@@ -5,8 +5,8 @@
  * would bring them: the tracked and not-ignored files of this working tree, copied (so the test checks
  * the change being made, before it is committed), without node_modules or any build output.
  */
-import { execFile, spawn } from 'node:child_process';
-import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFile, execFileSync, spawn } from 'node:child_process';
+import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -60,7 +60,7 @@ beforeAll(async () => {
   const tmp = path.join(scratch, 'tmp');
   mkdirSync(home);
   mkdirSync(tmp);
-  env = { PATH: process.env.PATH ?? '', HOME: home, TMPDIR: tmp, NO_COLOR: '1' };
+  env = { PATH: process.env.PATH ?? '', HOME: home, TMPDIR: tmp, NO_COLOR: '1', ...machineBuildSettings() };
   const { stdout } = await exec('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
     cwd: repoRoot,
     maxBuffer: 64 * 1024 * 1024,
@@ -73,6 +73,19 @@ beforeAll(async () => {
     cpSync(from, path.join(clone, file), { preserveTimestamps: true });
   }
 }, 120_000);
+
+/**
+ * The one setting of this machine's own npm config that a fresh HOME would drop and a new user here
+ * still has: where the Node headers are, so that native addons (better-sqlite3) compile against them
+ * instead of downloading them from nodejs.org, which this network cannot reach.
+ */
+function machineBuildSettings(): NodeJS.ProcessEnv {
+  const nodedir = execFileSync('npm', ['config', 'get', 'nodedir'], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+  }).trim();
+  return nodedir && nodedir !== 'undefined' && nodedir !== 'null' ? { npm_config_nodedir: nodedir } : {};
+}
 
 afterAll(() => {
   process.stderr.write(`fresh clone timings (ms): ${JSON.stringify(timings)}\n`);
@@ -116,8 +129,10 @@ test.each([
   expect(help.stdout).toContain(`Usage: ${args.slice(0, -1).join(' ')} [options]`);
 });
 
-test('npx returns-mock serve answers on the port it prints, and stops on Ctrl-C', async () => {
-  const child = spawn('npx', ['returns-mock', 'serve', '--port', '0', '--seed', '1'], {
+// With --data-dir, so the durable store's native addon, compiled by this clone's npm ci, is loaded too.
+test('npx returns-mock serve --data-dir answers on the port it prints, and stops on Ctrl-C', async () => {
+  const dataDir = path.join(scratch, 'sandbox');
+  const child = spawn('npx', ['returns-mock', 'serve', '--port', '0', '--seed', '1', '--data-dir', dataDir], {
     cwd: clone,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -139,6 +154,9 @@ test('npx returns-mock serve answers on the port it prints, and stops on Ctrl-C'
     const response = await fetch(`${url}/openapi.json`);
     expect(response.status).toBe(200);
     expect(((await response.json()) as { openapi: string }).openapi).toMatch(/^3\./);
+    const file = path.join(dataDir, 'returns-mock.sqlite');
+    expect(output).toContain(`data: ${file} (new)`);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
   } finally {
     const signal = (name: NodeJS.Signals) => {
       try {
