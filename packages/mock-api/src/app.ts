@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Services } from './domain/services';
 import { createServices } from './domain/services';
 import { sqliteStorage } from './storage/sqlite';
+import { SETTINGS } from './storage/settings-keys';
 import { registerConsole } from './console/static-files';
 import { createDeliveryService } from './delivery';
 import type { DeliveryService } from './delivery';
@@ -49,7 +50,8 @@ export async function buildApp(options: AppOptions = {}): Promise<MockApp> {
     clock: services.clock,
     repositories: services.repositories,
     eventsBetween: (start, end) => services.events.listBetween(start, end),
-    // A subscription whose client was never stored (its creation failed half-way) receives nothing.
+    // A subscription whose client was never stored, or is gone (a sandbox reset while its webhook was
+    // being created), receives nothing.
     isClientActive: (id) => services.repositories.apiClients.get(id)?.revoked_at === null,
   });
   services.events.setOutbox((event) => delivery.publish(event));
@@ -116,8 +118,6 @@ function rateBudgets(resolved: ResolvedOptions): PipelineDeps['rateLimits'] {
   );
 }
 
-const ADMIN_TOKEN = 'admin_token';
-
 /**
  * A durable sandbox keeps its generated admin token, so the console link and the scripts that use it
  * survive a restart; a token given by flag or environment is the operator's, and is not stored.
@@ -125,8 +125,8 @@ const ADMIN_TOKEN = 'admin_token';
 function durableAdminToken(services: Services, given: string | undefined, generated: string): string {
   const storage = services.repositories;
   if (given !== undefined || storage.describe().engine === 'memory') return generated;
-  const kept = storage.settings.get(ADMIN_TOKEN);
+  const kept = storage.settings.get(SETTINGS.adminToken);
   if (kept) return kept;
-  storage.settings.set(ADMIN_TOKEN, generated);
+  storage.settings.set(SETTINGS.adminToken, generated);
   return generated;
 }

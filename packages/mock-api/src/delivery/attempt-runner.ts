@@ -48,6 +48,8 @@ export function createAttemptRunner(deps: AttemptRunnerDeps): (job: DeliveryJob)
       }
     }
 
+    // Deleted while on the wire (or the sandbox reset): its log went with it, so log nothing and retry nothing.
+    if (!store.find(sub.id)) return null;
     const delivered = result.error === null;
     const delaySeconds =
       delivered || stopped || sub.retry_policy === 'none' ? undefined : sub.retry_schedule[job.attempt - 1];

@@ -1,5 +1,6 @@
 import { memoryStorage } from '../storage/memory';
 import type { Repositories, Storage } from '../storage/repositories';
+import { SETTINGS } from '../storage/settings-keys';
 import { ApiClientService } from './api-clients';
 import { AutoCloseMonitor } from './auto-close';
 import type { Clock } from './clock';
@@ -11,9 +12,6 @@ import { monotonicStamps } from './time';
 
 export const DEFAULT_SLA_SECONDS = 14 * 86_400;
 export const DEFAULT_AUTO_CLOSE_SECONDS = 7 * 86_400;
-
-/** Where the test clock's offset is kept: time advanced before a restart stays advanced. */
-const CLOCK_OFFSET = 'clock_offset_ms';
 
 export interface ServicesOptions {
   clock?: Clock;
@@ -43,8 +41,8 @@ export function createServices(options: ServicesOptions = {}): Services {
   const clock =
     options.clock ??
     createClock({
-      startOffsetMs: Number(storage.settings.get(CLOCK_OFFSET) ?? 0),
-      onOffsetChange: (offsetMs) => storage.settings.set(CLOCK_OFFSET, String(offsetMs)),
+      startOffsetMs: Number(storage.settings.get(SETTINGS.clockOffset) ?? 0),
+      onOffsetChange: (offsetMs) => storage.settings.set(SETTINGS.clockOffset, String(offsetMs)),
     });
   const transact = storage.transaction;
   const stamp = monotonicStamps(clock);

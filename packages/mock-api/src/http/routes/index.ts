@@ -3,6 +3,7 @@ import type { AnyRouteSpec } from '../route';
 import { adminApiClientRoutes } from './admin-api-clients';
 import { adminClockRoutes } from './admin-clock';
 import { adminRmaRoutes } from './admin-rmas';
+import { adminSandboxRoutes } from './admin-sandbox';
 import { creationRoutes } from './creations';
 import { eventRoutes } from './events';
 import { openApiRoutes } from './openapi';
@@ -23,6 +24,7 @@ export const ROUTES: AnyRouteSpec[] = [
   ...adminApiClientRoutes,
   ...adminRmaRoutes,
   ...adminClockRoutes,
+  ...adminSandboxRoutes,
   ...consoleAdminRoutes,
   ...openApiRoutes,
 ];
