@@ -7,6 +7,7 @@ import { TestClock } from './clock.mjs';
 import { Deliveries } from './deliveries.mjs';
 import { html } from './html.mjs';
 import { Rmas } from './rmas.mjs';
+import { Sandbox } from './sandbox.mjs';
 import { SignIn, adoptFragmentToken } from './sign-in.mjs';
 import { Webhooks } from './webhooks.mjs';
 
@@ -22,6 +23,8 @@ function App() {
   const [signedIn, setSignedIn] = useState(() => adoptFragmentToken() || adminToken.get() !== null);
   const [refused, setRefused] = useState(false);
   const [current, setCurrent] = useState(SECTIONS[0]);
+  // Bumped by a sandbox reset: the section on screen mounts afresh, and so reloads its lists.
+  const [resets, setResets] = useState(0);
   const heading = useRef(null);
   const switched = useRef(false);
 
@@ -70,9 +73,10 @@ function App() {
       </nav>
       <button type="button" class="sign-out" onClick=${signOut}>Forget the admin token</button>
     </header>
+    <${Sandbox} onReset=${() => setResets((n) => n + 1)} />
     <main>
       <h2 id="section-heading" tabindex="-1" ref=${heading}>${current.label}</h2>
-      <${View} key=${current.id} />
+      <${View} key=${`${current.id}:${resets}`} />
     </main>
   `;
 }

@@ -1,5 +1,5 @@
 /* global navigator */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { html } from './html.mjs';
 
 /** A failure, announced at once by screen readers. */
@@ -70,6 +70,8 @@ export function CopyField({ id, label, value }) {
  */
 export function ConfirmDialog({ open, title, children, confirmLabel, onConfirm, onCancel }) {
   const dialog = useRef(null);
+  // Its own id: the page may hold several dialogs (the Sandbox panel's beside a section's).
+  const titleId = useId();
   useEffect(() => {
     const d = dialog.current;
     if (open && !d.open) d.showModal();
@@ -80,8 +82,8 @@ export function ConfirmDialog({ open, title, children, confirmLabel, onConfirm, 
     event.preventDefault();
     onCancel();
   };
-  return html`<dialog ref=${dialog} aria-labelledby="confirm-title" onCancel=${cancel}>
-    <h2 id="confirm-title">${title}</h2>
+  return html`<dialog ref=${dialog} aria-labelledby=${titleId} onCancel=${cancel}>
+    <h2 id=${titleId}>${title}</h2>
     ${children}
     <div class="actions">
       <button type="button" autofocus onClick=${onCancel}>Cancel</button>
