@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { EventEnvelope } from '@returns-pack/shared-client';
 import type { Clock } from '../domain/clock';
 import { Fifo } from '../storage/fifo';
-import { MemoryDeliveryQueueRepository } from '../storage/memory-delivery-queue-repository';
+import { MemoryDeliveryQueueRepository } from '../storage/memory/delivery-queue-repository';
 import type { DeliveryJob, DeliveryQueueRepository, QueuedLane } from '../storage/repositories';
 
 export type { DeliveryJob } from '../storage/repositories';

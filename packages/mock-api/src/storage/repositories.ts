@@ -13,10 +13,9 @@ import type {
 
 /**
  * The storage seam: everything the mock keeps, RMAs and events as much as webhook subscriptions, the
- * delivery attempt log and the outbox's queue. The in-memory implementations live beside this file;
- * a persistent store implements the same interfaces and is passed to `buildApp({ repositories })`,
- * routes and delivery untouched. Queries take the contract's parsed filters as they are, so a store
- * can turn them into its own query.
+ * delivery attempt log and the outbox's queue. Two stores implement it, `memory/` (the default) and
+ * `sqlite/` (`buildApp({ dataDir })`); routes and delivery see only these interfaces. Queries take the
+ * contract's parsed filters as they are, so a store can turn them into its own query.
  */
 export type RmaQuery = z.output<typeof RmaListFilters>;
 export type EventQuery = z.output<typeof EventListFilters>;

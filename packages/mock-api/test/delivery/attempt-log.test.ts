@@ -2,7 +2,7 @@ import type { DeliveryAttempt } from '@returns-pack/shared-client';
 import { DeliveryAttempt as DeliveryAttemptSchema, DeliveryListFilters } from '@returns-pack/shared-client';
 import { AttemptLog } from '../../src/delivery/attempt-log';
 import { DomainError } from '../../src/domain/errors';
-import { MemoryDeliveryAttemptRepository } from '../../src/storage/memory-delivery-attempt-repository';
+import { MemoryDeliveryAttemptRepository } from '../../src/storage/memory/delivery-attempt-repository';
 
 const attempt = (n: number, overrides: Partial<DeliveryAttempt> = {}): Omit<DeliveryAttempt, 'id'> => ({
   webhook_id: 'wh_1',

@@ -1,4 +1,4 @@
-// Stands in for src/storage/memory.ts in the `mock-api (durable)` jest project: every server the
+// Stands in for src/storage/memory/ in the `mock-api (durable)` jest project: every server the
 // mock-api tests start keeps its state in SQLite, in a fresh folder, so the whole conformance suite
 // also runs against the durable store.
 import { mkdtempSync } from 'node:fs';

@@ -139,8 +139,10 @@ test('hostile receivers: the API stays responsive, every event is delivered or g
     reset: 'given_up',
     hang: 'given_up',
   };
+  const attemptsByName: Record<string, Map<string, DeliveryAttempt[]>> = {};
   for (const [name, id] of Object.entries(subs)) {
     const byEvent = new Map<string, DeliveryAttempt[]>();
+    attemptsByName[name] = byEvent;
     for (const a of attemptsOf(client.id, id))
       byEvent.set(a.event_id, [...(byEvent.get(a.event_id) ?? []), a]);
     const wanted = NEVER_ANSWER.includes(name) ? events.filter((e) => e.type === 'return.created') : events;
@@ -158,18 +160,30 @@ test('hostile receivers: the API stays responsive, every event is delivered or g
   expect(hang.received).toBeGreaterThanOrEqual(SUBJECTS);
 
   // Order per subject: the receivers that record envelopes saw each subject's events in sequence.
-  const seen = [
-    ...[ok, slow].map((r) =>
-      r.received.map((x) => ({ subject: x.event.subject.id, sequence: x.event.sequence })),
-    ),
-    flapping.got,
-  ];
-  for (const receipts of seen) {
+  // A second receipt of an event is at least once at work, allowed only where the log shows the
+  // first attempt failed after the receiver had it (on a starved machine, the slow receiver's answer
+  // can miss the deadline).
+  const eventAt = new Map(events.map((e) => [`${e.subject.id}#${e.sequence}`, e.id]));
+  const seen = {
+    ok: ok.received.map((x) => ({ subject: x.event.subject.id, sequence: x.event.sequence })),
+    slow: slow.received.map((x) => ({ subject: x.event.subject.id, sequence: x.event.sequence })),
+    flapping: flapping.got,
+  };
+  for (const [name, receipts] of Object.entries(seen)) {
     const bySubject = new Map<string, number[]>();
-    for (const r of receipts) bySubject.set(r.subject, [...(bySubject.get(r.subject) ?? []), r.sequence]);
+    for (const r of receipts) {
+      const earlier = bySubject.get(r.subject) ?? [];
+      if (earlier.includes(r.sequence)) {
+        const tries = attemptsByName[name]!.get(eventAt.get(`${r.subject}#${r.sequence}`)!) ?? [];
+        expect({ name, repeatAfterAFailedAttempt: tries.length > 1 }).toEqual({
+          name,
+          repeatAfterAFailedAttempt: true,
+        });
+      } else bySubject.set(r.subject, [...earlier, r.sequence]);
+    }
     expect(bySubject.size).toBe(SUBJECTS);
     for (const sequences of bySubject.values()) {
-      // Each event exactly once here (no receiver failed after the receipt), in order: 1, 2, 3…
+      // Each event's first receipt in order: 1, 2, 3…
       expect(sequences).toEqual(sequences.map((_s, i) => i + 1));
     }
   }

@@ -1,6 +1,6 @@
 import { createClock } from '../../src/domain/clock';
 import { IdempotencyGuard } from '../../src/http/idempotency';
-import { MemoryIdempotencyRepository } from '../../src/storage/memory-idempotency-repository';
+import { MemoryIdempotencyRepository } from '../../src/storage/memory/idempotency-repository';
 
 function deferred<T>() {
   let resolve!: (value: T) => void;

@@ -1,4 +1,4 @@
-import { MemoryIdempotencyRepository } from '../../src/storage/memory-idempotency-repository';
+import { MemoryIdempotencyRepository } from '../../src/storage/memory/idempotency-repository';
 
 const TTL = 60_000;
 

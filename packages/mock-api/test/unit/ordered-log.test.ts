@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { OrderedLog } from '../../src/storage/ordered-log';
+import { OrderedLog } from '../../src/storage/memory/ordered-log';
 
 interface Item {
   n: number;

@@ -1,6 +1,6 @@
 import type { EventEnvelope, EventType, Page } from '@returns-pack/shared-client';
 import { OrderedLog, addToIndex, narrowest, positionsOf } from './ordered-log';
-import type { EventQuery, EventRepository } from './repositories';
+import type { EventQuery, EventRepository } from '../repositories';
 
 /** The append-only event log, indexed by subject and by type so either filter costs O(limit). */
 export class MemoryEventRepository implements EventRepository {

@@ -1,5 +1,5 @@
 import type { Page } from '@returns-pack/shared-client';
-import { decodeCursor, encodeCursor } from './cursor';
+import { decodeCursor, encodeCursor } from '../cursor';
 
 export interface LogPageQuery<T> {
   limit: number;

@@ -1,7 +1,7 @@
 import type { DeliveryAttempt, Page } from '@returns-pack/shared-client';
-import { decodeCursor } from './cursor';
+import { decodeCursor } from '../cursor';
 import { OrderedLog } from './ordered-log';
-import type { DeliveryAttemptQuery, DeliveryAttemptRepository } from './repositories';
+import type { DeliveryAttemptQuery, DeliveryAttemptRepository } from '../repositories';
 
 interface WebhookLog {
   attempts: OrderedLog<DeliveryAttempt>;

@@ -1,4 +1,4 @@
-import type { CountdownRepository, SettingsRepository } from './repositories';
+import type { CountdownRepository, SettingsRepository } from '../repositories';
 
 export class MemoryCountdownRepository implements CountdownRepository {
   private readonly deadlines = new Map<string, number>();

@@ -1,12 +1,12 @@
-import { MemoryApiClientRepository } from './memory-api-client-repository';
-import { MemoryDeliveryAttemptRepository } from './memory-delivery-attempt-repository';
-import { MemoryDeliveryQueueRepository } from './memory-delivery-queue-repository';
-import { MemoryEventRepository } from './memory-event-repository';
-import { MemoryIdempotencyRepository } from './memory-idempotency-repository';
-import { MemoryRmaRepository } from './memory-rma-repository';
-import { MemoryCountdownRepository, MemorySettingsRepository } from './memory-small-repositories';
-import { MemorySubscriptionRepository } from './memory-subscription-repository';
-import type { Repositories, Storage } from './repositories';
+import { MemoryApiClientRepository } from './api-client-repository';
+import { MemoryDeliveryAttemptRepository } from './delivery-attempt-repository';
+import { MemoryDeliveryQueueRepository } from './delivery-queue-repository';
+import { MemoryEventRepository } from './event-repository';
+import { MemoryIdempotencyRepository } from './idempotency-repository';
+import { MemoryRmaRepository } from './rma-repository';
+import { MemoryCountdownRepository, MemorySettingsRepository } from './small-repositories';
+import { MemorySubscriptionRepository } from './subscription-repository';
+import type { Repositories, Storage } from '../repositories';
 
 /** The default: everything in this process's memory, gone when it stops. */
 export function memoryStorage(): Storage {

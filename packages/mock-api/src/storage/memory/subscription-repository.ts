@@ -1,6 +1,6 @@
 import type { Page } from '@returns-pack/shared-client';
 import { OrderedLog, addToIndex } from './ordered-log';
-import type { PageQuery, StoredSubscription, SubscriptionRepository } from './repositories';
+import type { PageQuery, StoredSubscription, SubscriptionRepository } from '../repositories';
 
 export class MemorySubscriptionRepository implements SubscriptionRepository {
   private readonly log = new OrderedLog<StoredSubscription>((sub) => Date.parse(sub.created_at));

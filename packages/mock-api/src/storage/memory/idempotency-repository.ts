@@ -1,4 +1,4 @@
-import type { IdempotencyRecord, IdempotencyRepository, StoredResponse } from './repositories';
+import type { IdempotencyRecord, IdempotencyRepository, StoredResponse } from '../repositories';
 
 /**
  * Claims are checked and set in one synchronous step, so two concurrent requests cannot both win.

@@ -1,4 +1,4 @@
-import type { ApiClientRepository, StoredApiClient } from './repositories';
+import type { ApiClientRepository, StoredApiClient } from '../repositories';
 
 export class MemoryApiClientRepository implements ApiClientRepository {
   private readonly byId = new Map<string, StoredApiClient>();

@@ -1,5 +1,5 @@
-import { Fifo } from './fifo';
-import type { DeliveryJob, DeliveryQueueRepository, QueuedLane } from './repositories';
+import { Fifo } from '../fifo';
+import type { DeliveryJob, DeliveryQueueRepository, QueuedLane } from '../repositories';
 
 interface MemoryLane {
   jobs: Fifo<DeliveryJob>;

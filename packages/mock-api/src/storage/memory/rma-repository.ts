@@ -1,7 +1,7 @@
 import { isOpen } from '@returns-pack/shared-client';
 import type { Page, Rma, RmaKind } from '@returns-pack/shared-client';
 import { OrderedLog, addToIndex, narrowest, positionsOf } from './ordered-log';
-import type { RmaQuery, RmaRepository } from './repositories';
+import type { RmaQuery, RmaRepository } from '../repositories';
 
 /**
  * RMAs in creation order, with indexes on what never changes (kind, customer e-mail, external
