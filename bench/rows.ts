@@ -8,6 +8,8 @@ export interface Row {
   /** The ratio a package's own benchmark expects, e.g. `≥ 0.7`; `pass` says whether it was met. */
   target?: string;
   pass?: boolean;
+  /** The section of bench/RESULTS.md it belongs to; the first table when not given. */
+  section?: string;
 }
 
 /** Parses what one package benchmark printed into table rows; throws, naming what is missing, if the output changed. */
@@ -191,5 +193,98 @@ export const parseFlood: Parser = (stdout) => {
       ratio: Number((r.before.p99 / Math.max(1, r.during.p99)).toFixed(3)),
     })),
     ...targetRows(benchmark, targets),
+  ];
+};
+
+interface DurableOutput {
+  settings: { size: number; rounds: number; duration: number; connections: number; burst: number };
+  workloads: {
+    name: string;
+    what: string;
+    unit: string;
+    inMemory: { median: number; p99Ms?: number; non2xx?: number; errors?: number };
+    durable: { median: number; p99Ms?: number; non2xx?: number; errors?: number };
+    ratio: number;
+    target: string;
+    pass: boolean;
+  }[];
+  usage: { engine: string; rssMb: number; maxRssMb: number; heapUsedMb: number }[];
+  disk: { openBytes: number; openFiles: Record<string, number>; closedBytes: number };
+}
+
+const MB = 1024 * 1024;
+
+export const parseDurable: Parser = (stdout) => {
+  const { settings, workloads, usage, disk } = JSON.parse(stdout) as DurableOutput;
+  if (!Array.isArray(workloads) || !Array.isArray(usage) || !disk)
+    throw new Error('durable bench: no "workloads", "usage" or "disk" in its JSON');
+  const benchmark = `SQLite store vs in-memory, side by side: ${fmt(settings.size)} seeded RMAs each, median of ${settings.rounds} alternating rounds`;
+  const side = (s: DurableOutput['workloads'][number]['durable'], unit: string) =>
+    `${fmt(s.median)} ${unit}${s.p99Ms === undefined ? '' : `, p99 ${s.p99Ms} ms, ${(s.non2xx ?? 0) + (s.errors ?? 0)} failed`}`;
+  const memory = (engine: string) => {
+    const u = usage.find((x) => x.engine === engine)!;
+    return `${engine} ${fmt(u.rssMb)} MB (peak ${fmt(u.maxRssMb)} MB)`;
+  };
+  return [
+    ...workloads.map((w) => ({
+      benchmark,
+      measurement: `${w.name}: ${w.what}`,
+      figure: `durable ${side(w.durable, w.unit)}; in-memory ${side(w.inMemory, w.unit)}`,
+      baseline: 'in-memory store, same run',
+      ratio: Number(w.ratio.toFixed(3)),
+      target: w.target,
+      pass: w.pass,
+    })),
+    {
+      benchmark,
+      measurement: 'RSS at the end of the run (after a GC)',
+      figure: usage.map((u) => memory(u.engine)).join('; '),
+      baseline: '',
+      ratio: null,
+    },
+    {
+      benchmark,
+      measurement: 'the durable store on disk after the run',
+      figure:
+        `${(disk.openBytes / MB).toFixed(1)} MB while open (` +
+        Object.entries(disk.openFiles)
+          .map(([name, bytes]) => `${name} ${(bytes / MB).toFixed(1)} MB`)
+          .join(', ') +
+        `), ${(disk.closedBytes / MB).toFixed(1)} MB once closed`,
+      baseline: '',
+      ratio: null,
+    },
+  ];
+};
+
+interface InstallOutput {
+  node: string;
+  npm: string;
+  engine: string;
+  npmCiSeconds: number;
+  rebuildSeconds: number;
+  engineShare: number;
+}
+
+export const parseInstall: Parser = (stdout) => {
+  const r = JSON.parse(stdout) as InstallOutput;
+  if (typeof r.npmCiSeconds !== 'number' || typeof r.rebuildSeconds !== 'number')
+    throw new Error('install bench: no "npmCiSeconds" or "rebuildSeconds" in its JSON');
+  const benchmark = `install from a fresh clone (empty npm cache, fresh HOME), Node ${r.node}, npm ${r.npm}`;
+  return [
+    {
+      benchmark,
+      measurement: `npm ci, ${r.engine} built from source`,
+      figure: `${r.npmCiSeconds.toFixed(1)} s`,
+      baseline: '',
+      ratio: null,
+    },
+    {
+      benchmark,
+      measurement: `npm rebuild ${r.engine}: the engine's share`,
+      figure: `${r.rebuildSeconds.toFixed(1)} s, ${(100 * r.engineShare).toFixed(0)}% of npm ci`,
+      baseline: '',
+      ratio: null,
+    },
   ];
 };

@@ -1,95 +1,41 @@
 /**
  * What a new user types on a fresh clone, in a clean environment (a fresh HOME, TMPDIR and so an empty
  * npm cache and no user npm config, no inherited npm_* variables): `npm ci`, `npm run build`, then the
- * mock's CLI through `npx`, as docs/mock.md says. The clone is the repository's files as `git clone`
- * would bring them: the tracked and not-ignored files of this working tree, copied (so the test checks
- * the change being made, before it is committed), without node_modules or any build output.
+ * mock's CLI through `npx`, as docs/mock.md says. The clone (scripts/fresh-clone.ts) is the working
+ * tree's tracked and not-ignored files, so the test checks the change being made, before it is committed.
  */
-import { execFile, execFileSync, spawn } from 'node:child_process';
-import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
+import { lstatSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
+import { makeFreshClone } from '../../../scripts/fresh-clone';
+import type { Finished, FreshClone } from '../../../scripts/fresh-clone';
 
 // npm ci from an empty cache downloads the whole tree: minutes, not seconds.
 jest.setTimeout(60_000);
-const exec = promisify(execFile);
-const repoRoot = path.resolve(__dirname, '..', '..', '..');
 
-let scratch: string;
+let fresh: FreshClone | undefined;
 let clone: string;
 let env: NodeJS.ProcessEnv;
 const timings: Record<string, number> = {};
 
-interface Finished {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function sh(command: string, args: string[], timeoutMs: number): Promise<Finished> {
-  try {
-    const { stdout, stderr } = await exec(command, args, {
-      cwd: clone,
-      env,
-      timeout: timeoutMs,
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code?: number | string; stdout?: string; stderr?: string; message: string };
-    if (typeof failed.code !== 'number') throw new Error(`${command} ${args.join(' ')}: ${failed.message}`);
-    return { code: failed.code, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
-  }
-}
-
 async function step(name: string, command: string, args: string[], timeoutMs: number): Promise<Finished> {
   const started = Date.now();
-  const result = await sh(command, args, timeoutMs);
-  timings[name] = Date.now() - started;
-  if (result.code !== 0) {
-    throw new Error(`${name} exited ${result.code}:\n${`${result.stdout}\n${result.stderr}`.slice(-4000)}`);
+  try {
+    return await fresh!.succeed(command, args, timeoutMs);
+  } finally {
+    timings[name] = Date.now() - started;
   }
-  return result;
 }
 
 beforeAll(async () => {
-  scratch = mkdtempSync(path.join(tmpdir(), 'returns-pack-clone-'));
-  clone = path.join(scratch, 'repo');
-  const home = path.join(scratch, 'home');
-  const tmp = path.join(scratch, 'tmp');
-  mkdirSync(home);
-  mkdirSync(tmp);
-  env = { PATH: process.env.PATH ?? '', HOME: home, TMPDIR: tmp, NO_COLOR: '1', ...machineBuildSettings() };
-  const { stdout } = await exec('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
-    cwd: repoRoot,
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  for (const file of stdout.split('\0').filter(Boolean)) {
-    const from = path.join(repoRoot, file);
-    // A file deleted in the working tree is not in the clone either.
-    if (!existsSync(from) || !lstatSync(from).isFile()) continue;
-    mkdirSync(path.dirname(path.join(clone, file)), { recursive: true });
-    cpSync(from, path.join(clone, file), { preserveTimestamps: true });
-  }
+  fresh = await makeFreshClone();
+  clone = fresh.dir;
+  env = fresh.env;
 }, 120_000);
-
-/**
- * The one setting of this machine's own npm config that a fresh HOME would drop and a new user here
- * still has: where the Node headers are, so that native addons (better-sqlite3) compile against them
- * instead of downloading them from nodejs.org, which this network cannot reach.
- */
-function machineBuildSettings(): NodeJS.ProcessEnv {
-  const nodedir = execFileSync('npm', ['config', 'get', 'nodedir'], {
-    cwd: repoRoot,
-    encoding: 'utf8',
-  }).trim();
-  return nodedir && nodedir !== 'undefined' && nodedir !== 'null' ? { npm_config_nodedir: nodedir } : {};
-}
 
 afterAll(() => {
   process.stderr.write(`fresh clone timings (ms): ${JSON.stringify(timings)}\n`);
-  if (scratch) rmSync(scratch, { recursive: true, force: true });
+  fresh?.remove();
 }, 120_000);
 
 test(
@@ -131,7 +77,7 @@ test.each([
 
 // With --data-dir, so the durable store's native addon, compiled by this clone's npm ci, is loaded too.
 test('npx returns-mock serve --data-dir answers on the port it prints, and stops on Ctrl-C', async () => {
-  const dataDir = path.join(scratch, 'sandbox');
+  const dataDir = path.join(clone, '.returns-mock');
   const child = spawn('npx', ['returns-mock', 'serve', '--port', '0', '--seed', '1', '--data-dir', dataDir], {
     cwd: clone,
     env,

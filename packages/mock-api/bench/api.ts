@@ -1,4 +1,3 @@
-import { fork } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
@@ -6,6 +5,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Target } from './api-targets';
+import { alternatingRounds, ask, forkTarget } from './child-target';
+import { median } from './stats';
 
 interface Measurement {
   target: string;
@@ -40,29 +41,19 @@ interface Options {
  * V8's memory reducer is off because it compacts an idle heap, and a target idles while the others
  * are measured, so it would compact the 100,000-RMA heap in the middle of some later measurement.
  */
-function startTarget(args: string[]): Promise<Started> {
-  const child = fork(require.resolve('./api-targets'), args, {
-    execArgv: [
-      ...process.execArgv,
-      '--expose-gc',
-      '--no-memory-reducer',
-      '--max-old-space-size=4096',
-      '--max-semi-space-size=64',
-    ],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  return new Promise((resolve, reject) => {
-    child.once('message', (message: { ready: Target }) => resolve({ child, target: message.ready }));
-    child.once('exit', (code) => reject(new Error(`target ${args.join(' ')} exited with ${code}`)));
-  });
+async function startTarget(args: string[]): Promise<Started> {
+  const { child, ready } = await forkTarget<Target>(require.resolve('./api-targets'), args, [
+    '--expose-gc',
+    '--no-memory-reducer',
+    '--max-old-space-size=4096',
+    '--max-semi-space-size=64',
+  ]);
+  return { child, target: ready };
 }
 
 /** Has the target collect its garbage now, not in the background during the next measurement. */
-function settle({ child }: Started): Promise<void> {
-  return new Promise((resolve) => {
-    child.once('message', () => resolve());
-    child.send('settle');
-  });
+async function settle({ child }: Started): Promise<void> {
+  await ask(child, 'settle');
 }
 
 async function load(target: Target, options: Options, duration: number) {
@@ -70,32 +61,28 @@ async function load(target: Target, options: Options, duration: number) {
   return autocannon({ url, headers, connections: options.connections, duration });
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
-
 /**
- * Every target is up before any is measured, then the rounds go through all targets in turn, so
- * that a change in the machine's load (other work sharing its cores) hits every target alike; the
- * median round counts.
+ * Every target is up before any is measured, then the rounds go through all targets in turn (see
+ * `alternatingRounds`); the median round counts.
  */
 async function measureAll(targets: [string, Started][], options: Options, log: (l: string) => void) {
-  const runs = new Map<string, autocannon.Result[]>(targets.map(([name]) => [name, []]));
   for (const [name, started] of targets) {
     log(`warming ${name}…`);
     await load(started.target, options, 1);
     await settle(started);
   }
-  for (let round = 1; round <= options.rounds; round++) {
-    // Every other round runs backwards, so a drift in load over a round favours no target.
-    for (const [name, started] of round % 2 ? targets : [...targets].reverse()) {
+  const byName = new Map(targets);
+  const runs = await alternatingRounds(
+    targets.map(([name]) => name),
+    options.rounds,
+    async (name, round) => {
       log(`round ${round}: ${name}…`);
-      runs.get(name)!.push(await load(started.target, options, options.duration));
+      const started = byName.get(name)!;
+      const result = await load(started.target, options, options.duration);
       await settle(started);
-    }
-  }
+      return result;
+    },
+  );
   return targets.map(([name]): Measurement => {
     const results = runs.get(name)!;
     return {

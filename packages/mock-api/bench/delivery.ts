@@ -1,11 +1,11 @@
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { epochMs, percentile } from './stats';
+import { epochMs, median, percentile } from './stats';
 import { createDeliveryService } from '../src/delivery';
 import { OUTBOX_DEFAULTS } from '../src/delivery/outbox';
 import { createServices } from '../src/domain/services';
 import { BASELINE_NAME, bareDeliveriesPerSecond } from './delivery-baseline';
-import { startBenchReceivers } from './delivery-receivers';
+import { SUBJECTS, startDeliveryRig } from './delivery-rig';
 
 /**
  * Webhook delivery on loopback, from a state change in the domain (an event appended to the event
@@ -15,7 +15,6 @@ import { startBenchReceivers } from './delivery-receivers';
  * Run: npm run bench -w packages/mock-api -- delivery [--json] [--burst 20000] [--rounds 3] [--rate 1000] [--seconds 3]
  */
 
-const SUBJECTS = 1000;
 /**
  * The issues' targets: deliveries per second with 10 subscribers, and the same against the bare loop
  * measured in the same run (#17: fairness must not cost throughput), and p99 at the steady rate.
@@ -32,7 +31,6 @@ interface Settings {
 }
 
 async function scenario(subscribers: number, settings: Settings) {
-  const receivers = await startBenchReceivers(subscribers);
   const services = createServices();
   const delivery = createDeliveryService({
     clock: services.clock,
@@ -40,47 +38,21 @@ async function scenario(subscribers: number, settings: Settings) {
     maxPendingPerSubscription: 1_000_000,
   });
   services.events.subscribe((event) => delivery.publish(event));
-  for (const url of receivers.urls) {
-    await delivery.createSubscription('cli_bench', { url, events: ['*'], scheme: 'hmac-sha256' });
-  }
+  // Warms up on its subjects' creations, each a state change that emits return.created.
+  const rig = await startDeliveryRig(services, delivery, { subscribers, ownerId: 'cli_bench' });
 
   const changedAt = new Map<string, number>();
   const latencies: number[] = [];
-  let received = 0;
-  let target = Infinity;
-  let reached = () => {};
-  receivers.onReceipt((id, at) => {
-    received++;
+  rig.onReceipt((id, at) => {
     const sent = changedAt.get(id);
     if (sent !== undefined) latencies.push(at - sent);
-    if (received >= target) reached();
   });
-  const receiptsReach = (count: number) =>
-    new Promise<void>((resolve) => {
-      target = count;
-      reached = resolve;
-      if (received >= count) resolve();
-    });
-
-  // Warm-up, and the subjects: each creation is a state change that emits return.created.
-  const rmaIds: string[] = [];
-  for (let i = 0; i < SUBJECTS; i++) {
-    rmaIds.push(
-      services.rmas.createTradeReturn({
-        customer: { email: `b${i}@example.com` },
-        items: [{ sku: 'B', quantity: 1 }],
-      }).id,
-    );
-  }
-  await receiptsReach(SUBJECTS * subscribers);
-  let n = 0;
-  const stateChange = () => services.rmas.emit(rmaIds[n++ % SUBJECTS]!, 'return.updated');
 
   // Latency at a steady rate of deliveries, state changes made in small steps as time passes; measured
   // before the bursts, while the event log (kept in memory, RMA snapshots and all) is still small.
   const eventRate = settings.rate / subscribers;
   const total = Math.round(eventRate * settings.seconds);
-  received = 0;
+  rig.resetReceipts();
   const steadyStart = performance.now();
   let made = 0;
   await new Promise<void>((resolve) => {
@@ -88,14 +60,14 @@ async function scenario(subscribers: number, settings: Settings) {
       const due = Math.min(total, Math.floor(((performance.now() - steadyStart) * eventRate) / 1000));
       for (; made < due; made++) {
         const at = epochMs();
-        changedAt.set(stateChange().id, at);
+        changedAt.set(rig.stateChange().id, at);
       }
       if (made < total) setTimeout(step, 1);
       else resolve();
     };
     step();
   });
-  await receiptsReach(total * subscribers);
+  await rig.receiptsReach(total * subscribers);
   latencies.sort((a, b) => a - b);
 
   // Throughput: bursts of state changes, all made at once, each followed by a burst of the baseline
@@ -112,20 +84,16 @@ async function scenario(subscribers: number, settings: Settings) {
   const bares: number[] = [];
   const ratios: number[] = [];
   for (let round = 0; round <= settings.rounds; round++) {
-    received = 0;
-    const burstStart = performance.now();
-    for (let i = 0; i < events; i++) stateChange();
-    await receiptsReach(events * subscribers);
-    const rate = (events * subscribers) / ((performance.now() - burstStart) / 1000);
-    received = 0;
+    const rate = await rig.burst(events);
+    rig.resetReceipts();
     const bare = await bareDeliveriesPerSecond(
-      receivers.urls,
+      rig.urls,
       events * subscribers,
       concurrency,
       OUTBOX_DEFAULTS.maxConcurrencyPerSubscription,
     );
     // The receivers report in batches: the next burst must not count the baseline's receipts.
-    await receiptsReach(events * subscribers);
+    await rig.receiptsReach(events * subscribers);
     if (round > 0) {
       rates.push(rate);
       bares.push(bare);
@@ -135,7 +103,7 @@ async function scenario(subscribers: number, settings: Settings) {
 
   await delivery.close();
   services.stop();
-  await receivers.close();
+  await rig.close();
   return {
     subscribers,
     perSecond: median(rates),
@@ -146,8 +114,6 @@ async function scenario(subscribers: number, settings: Settings) {
     p99: percentile(latencies, 0.99),
   };
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 export async function run(argv: string[] = []): Promise<void> {
   const { values } = parseArgs({

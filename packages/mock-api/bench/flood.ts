@@ -1,7 +1,7 @@
-import { fork } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { ask, forkTarget } from './child-target';
 import type { FloodTarget } from './flood-target';
 
 /**
@@ -23,22 +23,13 @@ interface Child {
   target: FloodTarget;
 }
 
-function startTarget(mode: 'limited' | 'unlimited'): Promise<Child> {
-  const child = fork(require.resolve('./flood-target'), [mode], {
-    execArgv: [...process.execArgv, '--expose-gc'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  return new Promise((resolve, reject) => {
-    child.once('message', (message: { ready: FloodTarget }) => resolve({ child, target: message.ready }));
-    child.once('exit', (code) => reject(new Error(`flood target exited with ${code}`)));
-  });
-}
-
-function ask<T>(child: ChildProcess, what: string): Promise<T> {
-  return new Promise((resolve) => {
-    child.once('message', (message: T) => resolve(message));
-    child.send(what);
-  });
+async function startTarget(mode: 'limited' | 'unlimited'): Promise<Child> {
+  const { child, ready } = await forkTarget<FloodTarget>(
+    require.resolve('./flood-target'),
+    [mode],
+    ['--expose-gc'],
+  );
+  return { child, target: ready };
 }
 
 async function reads(target: FloodTarget, seconds: number) {
