@@ -1,15 +1,17 @@
 import type { EventEnvelope } from '@returns-pack/shared-client';
+import { Fifo } from '../fifo';
 import type { DeliveryJob, DeliveryQueueRepository, QueuedLane } from '../repositories';
 import type { SqliteSession } from './session';
 
 interface JobRow {
-  seq: number;
+  lane: string;
   subscription_id: string;
   owner_id: string;
   replay: number;
   attempt: number;
   event_id: string;
-  event: string | null;
+  /** Only for an event that is not in the log (a test event). */
+  event_json: string | null;
 }
 
 /** Events kept loaded for the jobs that name them: one event object, so one serialisation, per event. */
@@ -18,21 +20,34 @@ const RECENT_EVENTS = 10_000;
 /**
  * The outbox's jobs. A job is queued in the transaction of the change that caused its event, so the
  * two commit together. Finishing a job is bookkeeping (deferred): lost in a crash, the job is simply
- * made again. Each lane's first job is kept loaded, since the outbox asks for it on every turn.
+ * made again.
+ *
+ * Which jobs each lane holds, in order, is kept here (read once at start; no other process writes
+ * the file), and a job is read by its `seq` alone: the table has no index on the lane. An event's
+ * jobs go to as many lanes as it has subscriptions, and each lane's index entry would be another
+ * page for its commit to write; without it a commit writes about half the pages. Each lane's first
+ * job is kept loaded, since the outbox asks for it on every turn.
  */
 export class SqliteDeliveryQueueRepository implements DeliveryQueueRepository {
+  /** Every lane with jobs: their seqs, oldest first. */
+  private readonly queued = new Map<string, Fifo<number>>();
   private readonly heads = new Map<string, { seq: number; job: DeliveryJob }>();
-  private readonly lengths = new Map<string, number>();
   private readonly recent = new Map<string, EventEnvelope>();
   private lastLogged: string | undefined;
 
-  constructor(private readonly session: SqliteSession) {}
+  constructor(private readonly session: SqliteSession) {
+    const rows = session.prepare('SELECT seq, lane FROM delivery_queue ORDER BY seq').all() as {
+      seq: number;
+      lane: string;
+    }[];
+    for (const { seq, lane } of rows) this.seqsOf(lane).push(seq);
+  }
 
   push(lane: string, job: DeliveryJob): void {
     // A logged event is named by id; one that is not in the log (a test event) is kept whole.
     const eventJson = this.isLogged(job.event) ? null : JSON.stringify(job.event);
     this.remember(job.event);
-    this.session.run(
+    const { lastInsertRowid } = this.session.run(
       `INSERT INTO delivery_queue (lane, subscription_id, owner_id, event_id, event_json, replay, attempt)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
       lane,
@@ -43,30 +58,36 @@ export class SqliteDeliveryQueueRepository implements DeliveryQueueRepository {
       job.replay ? 1 : 0,
       job.attempt,
     );
-    this.lengths.set(lane, this.length(lane) + 1);
+    this.seqsOf(lane).push(Number(lastInsertRowid));
   }
 
   peek(lane: string): DeliveryJob | undefined {
     const cached = this.heads.get(lane);
     if (cached) return cached.job;
-    const row = this.session
-      .prepare(
-        `SELECT q.seq, q.subscription_id, q.owner_id, q.replay, q.attempt, q.event_id,
-                coalesce(q.event_json, e.json) AS event
-         FROM delivery_queue q LEFT JOIN events e ON e.id = q.event_id
-         WHERE q.lane = ? ORDER BY q.seq LIMIT 1`,
-      )
-      .get(lane) as JobRow | undefined;
-    if (!row) return undefined;
-    const job: DeliveryJob = {
-      subscriptionId: row.subscription_id,
-      ownerId: row.owner_id,
-      event: this.recent.get(row.event_id) ?? this.remember(JSON.parse(row.event ?? 'null') as EventEnvelope),
-      replay: row.replay === 1,
-      attempt: row.attempt,
-    };
-    this.heads.set(lane, { seq: row.seq, job });
-    return job;
+    const seqs = this.queued.get(lane);
+    for (let seq = seqs?.peek(); seq !== undefined; seq = seqs!.peek()) {
+      const row = this.session
+        .prepare(
+          `SELECT lane, subscription_id, owner_id, replay, attempt, event_id, event_json
+           FROM delivery_queue WHERE seq = ?`,
+        )
+        .get(seq) as JobRow | undefined;
+      if (row?.lane === lane) {
+        const job: DeliveryJob = {
+          subscriptionId: row.subscription_id,
+          ownerId: row.owner_id,
+          event: this.recent.get(row.event_id) ?? this.remember(this.loadEvent(row)),
+          replay: row.replay === 1,
+          attempt: row.attempt,
+        };
+        this.heads.set(lane, { seq, job });
+        return job;
+      }
+      // Queued by a transaction that rolled back: gone, and its seq perhaps given to another job since.
+      seqs!.shift();
+    }
+    this.queued.delete(lane);
+    return undefined;
   }
 
   shift(lane: string): void {
@@ -76,28 +97,25 @@ export class SqliteDeliveryQueueRepository implements DeliveryQueueRepository {
     this.session.deferred(() => {
       this.session.prepare('DELETE FROM delivery_queue WHERE seq = ?').run(head.seq);
     });
-    const left = this.length(lane) - 1;
-    if (left > 0) this.lengths.set(lane, left);
-    else this.lengths.delete(lane);
+    const seqs = this.queued.get(lane)!;
+    seqs.shift();
+    if (seqs.length === 0) this.queued.delete(lane);
   }
 
   length(lane: string): number {
-    let length = this.lengths.get(lane);
-    if (length === undefined) {
-      length = (
-        this.session.prepare('SELECT count(*) AS n FROM delivery_queue WHERE lane = ?').get(lane) as {
-          n: number;
-        }
-      ).n;
-      if (length > 0) this.lengths.set(lane, length);
-    }
-    return length;
+    return this.queued.get(lane)?.length ?? 0;
   }
 
   drop(lane: string): void {
-    this.session.run('DELETE FROM delivery_queue WHERE lane = ?', lane);
+    const seqs = this.queued.get(lane);
+    if (seqs) {
+      this.session.transaction(() => {
+        const remove = this.session.prepare('DELETE FROM delivery_queue WHERE seq = ? AND lane = ?');
+        for (let seq = seqs.shift(); seq !== undefined; seq = seqs.shift()) remove.run(seq, lane);
+      });
+    }
     this.heads.delete(lane);
-    this.lengths.delete(lane);
+    this.queued.delete(lane);
   }
 
   retryAt(lane: string, attempt: number, atMs: number): void {
@@ -127,7 +145,6 @@ export class SqliteDeliveryQueueRepository implements DeliveryQueueRepository {
       jobs: number;
     }[];
     for (const row of rows) {
-      this.lengths.set(row.lane, row.jobs);
       yield {
         lane: row.lane,
         subscriptionId: row.subscription_id,
@@ -139,10 +156,25 @@ export class SqliteDeliveryQueueRepository implements DeliveryQueueRepository {
   }
 
   forgetCached(): void {
+    this.queued.clear();
     this.heads.clear();
-    this.lengths.clear();
     this.recent.clear();
     this.lastLogged = undefined;
+  }
+
+  private seqsOf(lane: string): Fifo<number> {
+    let seqs = this.queued.get(lane);
+    if (!seqs) this.queued.set(lane, (seqs = new Fifo()));
+    return seqs;
+  }
+
+  /** The job's event: kept whole with the job if it is not in the log, else read from the log. */
+  private loadEvent(row: JobRow): EventEnvelope {
+    const json =
+      row.event_json ??
+      (this.session.prepare('SELECT json FROM events WHERE id = ?').get(row.event_id) as { json: string })
+        .json;
+    return JSON.parse(json) as EventEnvelope;
   }
 
   private isLogged(event: EventEnvelope): boolean {

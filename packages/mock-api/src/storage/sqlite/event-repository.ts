@@ -1,10 +1,16 @@
 import type { EventEnvelope, Page } from '@returns-pack/shared-client';
 import type { EventQuery, EventRepository } from '../repositories';
-import { pageRows, parse, where } from './paging';
+import { pageRows, where } from './paging';
+import { RecordCache } from './record-cache';
 import type { Condition } from './paging';
 import type { SqliteSession } from './session';
 
+/** Events decoded and kept for reads (see RecordCache): the newest pages, the ones being delivered. */
+const EVENTS_KEPT = 5_000;
+
 export class SqliteEventRepository implements EventRepository {
+  private readonly decoded = new RecordCache<EventEnvelope>(EVENTS_KEPT);
+
   constructor(private readonly session: SqliteSession) {}
 
   append(event: EventEnvelope): void {
@@ -22,9 +28,9 @@ export class SqliteEventRepository implements EventRepository {
   }
 
   get(id: string): EventEnvelope | undefined {
-    const row = this.session.prepare('SELECT json FROM events WHERE id = ?').get(id) as
-      { json: string } | undefined;
-    return row ? parse<EventEnvelope>(row.json) : undefined;
+    const row = this.session.prepare('SELECT pos, json FROM events WHERE id = ?').get(id) as
+      { pos: number; json: string } | undefined;
+    return row ? this.decoded.decode(row.json, row.pos) : undefined;
   }
 
   lastSequence(subjectId: string): number {
@@ -43,13 +49,18 @@ export class SqliteEventRepository implements EventRepository {
     if (query.subject_type !== undefined) conditions.push(where('subject_type = ?', query.subject_type));
     if (query.created_after !== undefined)
       conditions.push(where('created_ms > ?', Date.parse(query.created_after)));
-    return pageRows(this.session, 'events', conditions, query, parse<EventEnvelope>);
+    return pageRows(this.session, 'events', conditions, query, (json, pos) => this.decoded.decode(json, pos));
+  }
+
+  /** Lets the kept records go: the sandbox was reset. */
+  forgetCached(): void {
+    this.decoded.clear();
   }
 
   listBetween(startMs: number, endMs: number): EventEnvelope[] {
     const rows = this.session
-      .prepare('SELECT json FROM events WHERE created_ms BETWEEN ? AND ? ORDER BY pos')
-      .all(startMs, endMs) as { json: string }[];
-    return rows.map((row) => parse<EventEnvelope>(row.json));
+      .prepare('SELECT pos, json FROM events WHERE created_ms BETWEEN ? AND ? ORDER BY pos')
+      .all(startMs, endMs) as { pos: number; json: string }[];
+    return rows.map((row) => this.decoded.decode(row.json, row.pos));
   }
 }

@@ -20,10 +20,12 @@ export function sqliteStorage(dataDir: string): Storage {
   const subscriptions = new SqliteSubscriptionRepository(session);
   const deliveryAttempts = new SqliteDeliveryAttemptRepository(session);
   const deliveryQueue = new SqliteDeliveryQueueRepository(session);
-  const cached = [apiClients, subscriptions, deliveryAttempts, deliveryQueue];
+  const rmas = new SqliteRmaRepository(session);
+  const events = new SqliteEventRepository(session);
+  const cached = [apiClients, subscriptions, deliveryAttempts, deliveryQueue, rmas, events];
   return {
-    rmas: new SqliteRmaRepository(session),
-    events: new SqliteEventRepository(session),
+    rmas,
+    events,
     apiClients,
     idempotency: new SqliteIdempotencyRepository(session),
     subscriptions,

@@ -19,20 +19,20 @@ export function pageRows<T>(
   table: string,
   conditions: Condition[],
   query: { limit: number; cursor?: string | undefined },
-  decode: (json: string) => T,
+  decode: (json: string, pos: number) => T,
 ): Page<T> {
   const all = [...conditions];
   if (query.cursor !== undefined) all.push(where('pos < ?', decodeCursor(query.cursor)));
   const whereSql = all.length ? `WHERE ${all.map((c) => c.sql).join(' AND ')}` : '';
   const rows = session
-    .prepare(`SELECT pos, json FROM ${table} ${whereSql} ORDER BY pos DESC LIMIT ?`)
-    .all(...all.flatMap((c) => c.params), query.limit + 1) as { pos: number; json: string }[];
+    .prepareRaw(`SELECT pos, json FROM ${table} ${whereSql} ORDER BY pos DESC LIMIT ?`)
+    .all(...all.flatMap((c) => c.params), query.limit + 1) as [pos: number, json: string][];
   const hasMore = rows.length > query.limit;
   const kept = hasMore ? rows.slice(0, query.limit) : rows;
   return {
-    data: kept.map((row) => decode(row.json)),
+    data: kept.map(([pos, json]) => decode(json, pos)),
     has_more: hasMore,
-    next_cursor: hasMore ? encodeCursor(kept[kept.length - 1]!.pos) : null,
+    next_cursor: hasMore ? encodeCursor(kept[kept.length - 1]![0]) : null,
   };
 }
 

@@ -1,11 +1,17 @@
 import { TERMINAL_STATUSES } from '@returns-pack/shared-client';
 import type { Page, Rma } from '@returns-pack/shared-client';
 import type { RmaQuery, RmaRepository } from '../repositories';
-import { pageRows, parse, where } from './paging';
+import { pageRows, where } from './paging';
+import { RecordCache } from './record-cache';
 import type { Condition } from './paging';
 import type { SqliteSession } from './session';
 
+/** RMAs decoded and kept for reads (see RecordCache): the newest pages and the RMAs being worked on. */
+const RMAS_KEPT = 5_000;
+
 export class SqliteRmaRepository implements RmaRepository {
+  private readonly decoded = new RecordCache<Rma>(RMAS_KEPT);
+
   constructor(private readonly session: SqliteSession) {}
 
   insert(rma: Rma): void {
@@ -37,9 +43,9 @@ export class SqliteRmaRepository implements RmaRepository {
   }
 
   get(id: string): Rma | undefined {
-    const row = this.session.prepare('SELECT json FROM rmas WHERE id = ?').get(id) as
-      { json: string } | undefined;
-    return row ? parse<Rma>(row.json) : undefined;
+    const row = this.session.prepare('SELECT pos, json FROM rmas WHERE id = ?').get(id) as
+      { pos: number; json: string } | undefined;
+    return row ? this.decoded.decode(row.json, row.pos) : undefined;
   }
 
   count(): number {
@@ -61,7 +67,12 @@ export class SqliteRmaRepository implements RmaRepository {
       conditions.push(where('created_ms > ?', Date.parse(query.created_after)));
     if (query.created_before !== undefined)
       conditions.push(where('created_ms < ?', Date.parse(query.created_before)));
-    return pageRows(this.session, 'rmas', conditions, query, parse<Rma>);
+    return pageRows(this.session, 'rmas', conditions, query, (json, pos) => this.decoded.decode(json, pos));
+  }
+
+  /** Lets the kept records go: the sandbox was reset. */
+  forgetCached(): void {
+    this.decoded.clear();
   }
 
   *awaitingSla(): Iterable<{ id: string; dueAtMs: number }> {

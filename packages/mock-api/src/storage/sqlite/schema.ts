@@ -100,6 +100,15 @@ const MIGRATIONS: string[] = [
     value TEXT NOT NULL
   );
   `,
+  // 2: the queue's jobs are found by seq, each lane's being known in memory (delivery-queue-repository.ts),
+  // since the index on lane cost every commit a page per lane it touched; the attempt log trims in
+  // chunks and keeps each webhook's cap, to trim on start what a crash left; a list by status reads
+  // its page from an index instead of walking every RMA newer than its last match.
+  `
+  DROP INDEX delivery_queue_by_lane;
+  ALTER TABLE delivery_attempts_dropped ADD COLUMN keep INTEGER;
+  CREATE INDEX rmas_by_status ON rmas (status, pos);
+  `,
 ];
 
 export const TABLES = [
