@@ -42,14 +42,17 @@ export class SqliteSession {
 
   constructor(readonly dataDir: string) {
     this.file = openDataFile(dataDir);
-    this.db = new Database(this.file);
+    // No busy wait: the one connection never waits on itself, and a second server is refused at once.
+    this.db = new Database(this.file, { timeout: 0 });
     try {
+      // EXCLUSIVE: a second server on the same folder is refused, not interleaved; set first, so that
+      // WAL keeps its index in this process's memory and no -shm file is made beside the database.
       // WAL: a commit is one append, and a process killed mid-write leaves the last commit whole.
       // NORMAL: no fsync per commit; a killed process loses nothing committed (the OS has it), only
-      // a power cut can. EXCLUSIVE: a second server on the same folder is refused, not interleaved.
+      // a power cut can.
+      this.db.pragma('locking_mode = EXCLUSIVE');
       this.db.pragma('journal_mode = WAL');
       this.db.pragma('synchronous = NORMAL');
-      this.db.pragma('locking_mode = EXCLUSIVE');
       this.db.pragma(`wal_autocheckpoint = ${WAL_PAGES_PER_CHECKPOINT}`);
       this.db.pragma(`journal_size_limit = ${WAL_BYTES_KEPT}`);
       migrate(this.db);
