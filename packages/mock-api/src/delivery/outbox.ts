@@ -353,8 +353,7 @@ export class Outbox {
     } else {
       if (retryAt !== null) {
         lane.state = 'waiting';
-        const job = this.queue.peek(lane.key);
-        if (job) this.queue.retryAt(lane.key, job.attempt, retryAt);
+        this.queue.retryAt(lane.key, retryAt);
         lane.cancelRetry = this.options.clock.schedule(retryAt, () => {
           if (!lane.canceled) this.makeReady(lane);
         });

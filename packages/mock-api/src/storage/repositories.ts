@@ -160,10 +160,10 @@ export interface DeliveryQueueRepository {
   /** Drops a lane and its jobs (a deleted subscription). */
   drop(lane: string): void;
   /**
-   * Keeps, with the lane's first job, the attempts made so far and when the next is due, so that a
-   * restart resumes the retry schedule where it was.
+   * Keeps, with the lane's first job, the attempts made so far (its `attempt`) and when the next is
+   * due, so that a restart resumes the retry schedule where it was.
    */
-  retryAt(lane: string, attempt: number, atMs: number): void;
+  retryAt(lane: string, atMs: number): void;
   /** Every lane with jobs, in the order their first jobs were queued: what a restart resumes. */
   lanes(): Iterable<QueuedLane>;
 }
@@ -219,7 +219,10 @@ export interface StorageDescription {
 export interface Storage extends Repositories {
   transaction<T>(work: () => T): T;
   describe(): StorageDescription;
-  /** Empties every repository: the console's "reset sandbox". */
+  /**
+   * Empties every repository but the settings, which describe the sandbox rather than hold its data
+   * (the admin token, the clock's offset): the console's "reset sandbox".
+   */
   clear(): void;
   close(): void;
 }

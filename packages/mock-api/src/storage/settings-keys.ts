@@ -1,6 +1,6 @@
 /**
  * The keys of the server's own values in the settings repository. They describe the sandbox rather
- * than hold its data, so a reset keeps them (console/reset-sandbox.ts).
+ * than hold its data, so a reset keeps them (`Storage.clear`).
  */
 export const SETTINGS = {
   /** A durable sandbox's generated admin token: the console link and scripts survive a restart. */

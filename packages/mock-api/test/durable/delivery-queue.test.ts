@@ -26,8 +26,8 @@ test('each lane hands out its jobs in order, and a restart resumes the lanes in 
   storage.deliveryQueue.push('A', job('wh_a', e1));
   storage.deliveryQueue.push('B', job('wh_b', e2));
   storage.deliveryQueue.push('A', job('wh_a', e3));
-  storage.deliveryQueue.peek('A');
-  storage.deliveryQueue.retryAt('A', 2, 5_000);
+  storage.deliveryQueue.peek('A')!.attempt = 2;
+  storage.deliveryQueue.retryAt('A', 5_000);
   storage.close();
 
   const again = folder.open();

@@ -36,12 +36,9 @@ export class MemoryDeliveryQueueRepository implements DeliveryQueueRepository {
     this.lanesByKey.delete(lane);
   }
 
-  retryAt(lane: string, attempt: number, atMs: number): void {
+  retryAt(lane: string, atMs: number): void {
     const entry = this.lanesByKey.get(lane);
-    const job = entry?.jobs.peek();
-    if (!entry || !job) return;
-    job.attempt = attempt;
-    entry.dueAtMs = atMs;
+    if (entry) entry.dueAtMs = atMs;
   }
 
   *lanes(): Iterable<QueuedLane> {

@@ -16,7 +16,9 @@ export function memoryStorage(): Storage {
     transaction: (work) => work(),
     describe: () => ({ engine: 'memory', dataDir: null, file: null }),
     clear() {
-      for (const repository of Object.values(repositories)) repository.clear();
+      for (const [name, repository] of Object.entries(repositories)) {
+        if (name !== 'settings') repository.clear();
+      }
     },
     close() {},
   };

@@ -118,38 +118,30 @@ export class SqliteDeliveryQueueRepository implements DeliveryQueueRepository {
     this.queued.delete(lane);
   }
 
-  retryAt(lane: string, attempt: number, atMs: number): void {
+  retryAt(lane: string, atMs: number): void {
     const head = this.heads.get(lane);
     if (!head) return;
-    head.job.attempt = attempt;
     this.session.deferred(() => {
       this.session
         .prepare('UPDATE delivery_queue SET attempt = ?, due_ms = ? WHERE seq = ?')
-        .run(attempt, atMs, head.seq);
+        .run(head.job.attempt, atMs, head.seq);
     });
   }
 
+  /** From the lanes read at start, which were set in the order of their first jobs. */
   *lanes(): Iterable<QueuedLane> {
-    const rows = this.session
-      .prepare(
-        `SELECT q.lane, q.subscription_id, q.owner_id, q.due_ms, counts.jobs
-         FROM (SELECT lane, min(seq) AS first, count(*) AS jobs FROM delivery_queue GROUP BY lane) counts
-         JOIN delivery_queue q ON q.seq = counts.first
-         ORDER BY q.seq`,
-      )
-      .all() as {
-      lane: string;
-      subscription_id: string;
-      owner_id: string;
-      due_ms: number | null;
-      jobs: number;
-    }[];
-    for (const row of rows) {
+    const first = this.session.prepare(
+      'SELECT subscription_id, owner_id, due_ms FROM delivery_queue WHERE seq = ?',
+    );
+    for (const [lane, seqs] of this.queued) {
+      const row = first.get(seqs.peek()) as
+        { subscription_id: string; owner_id: string; due_ms: number | null } | undefined;
+      if (!row) continue;
       yield {
-        lane: row.lane,
+        lane,
         subscriptionId: row.subscription_id,
         ownerId: row.owner_id,
-        jobs: row.jobs,
+        jobs: seqs.length,
         dueAtMs: row.due_ms,
       };
     }

@@ -6,7 +6,7 @@ import { SqliteDeliveryQueueRepository } from './delivery-queue-repository';
 import { SqliteEventRepository } from './event-repository';
 import { SqliteIdempotencyRepository } from './idempotency-repository';
 import { SqliteRmaRepository } from './rma-repository';
-import { TABLES } from './schema';
+import { DATA_TABLES } from './schema';
 import { SqliteSession } from './session';
 import { SqliteCountdownRepository, SqliteSettingsRepository } from './small-repositories';
 import { SqliteSubscriptionRepository } from './subscription-repository';
@@ -37,7 +37,7 @@ export function sqliteStorage(dataDir: string): Storage {
     describe: () => ({ engine: 'sqlite', dataDir: dirname(session.file), file: session.file }),
     clear() {
       session.transaction(() => {
-        for (const table of TABLES) session.db.exec(`DELETE FROM ${table}`);
+        for (const table of DATA_TABLES) session.db.exec(`DELETE FROM ${table}`);
       });
       for (const repository of cached) repository.forgetCached();
     },

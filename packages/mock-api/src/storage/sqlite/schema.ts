@@ -111,7 +111,8 @@ const MIGRATIONS: string[] = [
   `,
 ];
 
-export const TABLES = [
+/** What a sandbox reset empties: every table but `settings`, which describes the sandbox itself. */
+export const DATA_TABLES = [
   'rmas',
   'events',
   'api_clients',
@@ -121,7 +122,6 @@ export const TABLES = [
   'delivery_attempts_dropped',
   'delivery_queue',
   'countdowns',
-  'settings',
 ] as const;
 
 export function migrate(db: Database.Database): void {
